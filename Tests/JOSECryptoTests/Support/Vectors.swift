@@ -85,6 +85,9 @@ struct RSPFile {
 
     /// Parses the file. Records are groups of `key = value` lines; a lone group of keys listed in
     /// `contextKeys` (e.g. `n`, `e`, `SHAAlg`... as they appear) updates the running context instead.
+    ///
+    /// Lines are split on the byte 0x0A with a trailing 0x0D dropped: Swift treats "\r\n" as one
+    /// `Character`, so splitting the `String` on "\n" would leave a CRLF file as a single line.
     init(text: String, contextKeys: Set<String> = []) {
         var section: [String: String] = [:]
         var context: [String: String] = [:]
@@ -96,29 +99,44 @@ struct RSPFile {
                 current = [:]
             }
         }
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        func trimmed(_ s: Substring.UTF8View) -> String {
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard let first = s.firstIndex(where: { !isSpace($0) }),
+                  let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return String(decoding: s[first...last], as: UTF8.self)
+        }
+        func keyValue(_ line: String) -> (String, String)? {
+            let bytes = Substring(line).utf8
+            guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            return (trimmed(bytes[..<eq]), trimmed(bytes[bytes.index(after: eq)...]))
+        }
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let line = trimmed(rawLine)
             if line.isEmpty { flush(); continue }
             if line.hasPrefix("#") { continue }
             if line.hasPrefix("[") && line.hasSuffix("]") {
                 flush()
-                let inner = line.dropFirst().dropLast()
+                let inner = String(line.dropFirst().dropLast())
                 for part in inner.split(separator: ",") {
-                    let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    if kv.count == 2 { section[kv[0]] = kv[1] } else { section[String(part)] = "" }
+                    if let (key, value) = keyValue(String(part)) { section[key] = value } else { section[String(part)] = "" }
                 }
                 continue
             }
-            let kv = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard kv.count == 2 else { continue }
-            if contextKeys.contains(kv[0]) {
+            guard let (key, value) = keyValue(line) else { continue }
+            if contextKeys.contains(key) {
                 flush()
-                context[kv[0]] = kv[1]
+                context[key] = value
                 continue
             }
             if current.isEmpty { firstLine = index + 1 }
-            current[kv[0]] = kv[1]
+            current[key] = value
         }
         flush()
+    }
+
+    /// Reads and parses `Vectors/<relativePath>`.
+    static func load(_ relativePath: String, contextKeys: Set<String> = []) throws -> RSPFile {
+        RSPFile(text: try Vectors.text(relativePath), contextKeys: contextKeys)
     }
 }
