@@ -3,8 +3,9 @@
 ///
 /// Keys of types this library does not verify with (EC, OKP, unknown `kty`) and malformed keys are kept
 /// out of selection and listed in ``skipped`` with the reason; they never fail the whole set.
-/// Two rules protect against algorithm confusion and ambiguity, and do fail the set: a set may not
-/// mix symmetric (`oct`) and asymmetric keys, and two symmetric keys may not share a `kid`.
+/// Three rules protect against algorithm confusion and ambiguity, and do fail the set: a set may not
+/// mix symmetric (`oct`) and asymmetric keys, two symmetric keys may not share a `kid`, and a malformed
+/// symmetric key is an error rather than a skipped key (secrets are configured by hand, not rotated).
 public struct JWKSet: Sendable {
     /// A key left out of selection, and why.
     public struct SkippedKey: Sendable, CustomStringConvertible {
@@ -61,6 +62,10 @@ public struct JWKSet: Sendable {
             do {
                 keys.append(try JWK(element))
             } catch {
+                if element["kty"]?.stringEquals("oct") == true {
+                    // Secrets are configured by hand, not rotated by a provider: a broken one is an error.
+                    throw JOSEError(.jwksInvalid, "symmetric key \(index) of the JWK Set is malformed: \(error.message)")
+                }
                 skipped.append(SkippedKey(index: index, keyID: element["kid"]?.string, reason: error.message))
             }
         }

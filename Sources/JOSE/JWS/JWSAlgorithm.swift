@@ -70,6 +70,15 @@ public enum SHA2Function: Sendable, Equatable {
         }
     }
 
+    /// The same function as RSA verification names it.
+    var rsaHash: RSA.HashAlgorithm {
+        switch self {
+        case .sha256: return .sha256
+        case .sha384: return .sha384
+        case .sha512: return .sha512
+        }
+    }
+
     /// Hashes the bytes in `buffer`.
     public func hash(_ buffer: UnsafeRawBufferPointer) -> Digest {
         switch self {

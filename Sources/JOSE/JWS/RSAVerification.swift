@@ -7,9 +7,9 @@ enum RSAVerification {
         let hash = properties.hash.rsaHash
         switch properties.family {
         case .rsaPKCS1v15:
-            return key.isValidSignature(signature, digest: digest, padding: .pkcs1v15(hash))
+            return (try? key.isValidSignature(signatureBufferPointer: signature, digestBufferPointer: digest, padding: .pkcs1v15(hash))) ?? false
         case .rsaPSS:
-            return key.isValidSignature(signature, digest: digest, padding: .pss(hash, saltLength: properties.hash.byteCount))
+            return (try? key.isValidSignature(signatureBufferPointer: signature, digestBufferPointer: digest, padding: .pss(hash))) ?? false
         case .hmac:
             return false
         }

@@ -9,7 +9,7 @@ import JOSECrypto
 
     @Test(arguments: [
         ("rfc/rfc7515_A.1_hs256.json", "jwk", JWSAlgorithm.hs256),
-        ("rfc/rfc7515_A.2_rs256.json", "public_jwk", JWSAlgorithm.rs256),
+        ("rfc/rfc7515_A.2_rs256.json", "jwk_public", JWSAlgorithm.rs256),
         ("rfc/rfc7520_4.1_rs256.json", "verification_jwk", JWSAlgorithm.rs256),
         ("rfc/rfc7520_4.2_ps384.json", "verification_jwk", JWSAlgorithm.ps384),
         ("rfc/rfc7520_4.4_hs256.json", "verification_jwk", JWSAlgorithm.hs256),
@@ -53,7 +53,7 @@ import JOSECrypto
         let vector = try TestTokens.vector("rfc/rfc7515_A.5_unsecured_none.json")
         let token = try #require(vector["jws_compact"] as? String)
         let a2 = try TestTokens.vector("rfc/rfc7515_A.2_rs256.json")
-        let keys = try JWKSet(json: jwks(try #require(a2["public_jwk"])))
+        let keys = try JWKSet(json: jwks(try #require(a2["jwk_public"])))
         let all = Set(JWSAlgorithm.allCases)
         #expect(joseError { () throws(JOSEError) in try JWS.verifyCompact(token, keys: keys, algorithms: all) }?.code == .algNotAllowed)
     }
@@ -124,7 +124,7 @@ import JOSECrypto
         // An attacker signs HS256 with the RSA public key's bytes as the secret: the RSA JWK must never
         // serve as an HMAC secret, whatever bytes of it the attacker picked.
         let vector = try TestTokens.vector("rfc/rfc7515_A.2_rs256.json")
-        let publicJWK = try #require(vector["public_jwk"] as? [String: Any])
+        let publicJWK = try #require(vector["jwk_public"] as? [String: Any])
         let keys = try JWKSet(json: jwks(publicJWK))
         let n = try Base64URL.decode(try #require(publicJWK["n"] as? String))
         let candidates: [(String, [UInt8])] = [
@@ -143,7 +143,7 @@ import JOSECrypto
     @Test func keySetRules() throws {
         let oct = #"{"kty":"oct","kid":"s","k":"\#(Base64URL.encode(TestTokens.secret))"}"#
         let a2 = try TestTokens.vector("rfc/rfc7515_A.2_rs256.json")
-        let rsa = TestTokens.json(try #require(a2["public_jwk"]))
+        let rsa = TestTokens.json(try #require(a2["jwk_public"]))
         let mixed = joseError { () throws(JOSEError) in try JWKSet(json: #"{"keys":[\#(oct),\#(rsa)]}"#) }
         #expect(mixed?.code == .jwksInvalid && mixed?.message.contains("mixes") == true)
         let duplicate = joseError { () throws(JOSEError) in try JWKSet(json: #"{"keys":[\#(oct),\#(oct)]}"#) }

@@ -6,7 +6,7 @@ import JOSECrypto
 /// and from Python's pyjwt, an independent implementation).
 enum TestTokens {
     /// A 32-byte HS256 secret, and the JWK Set holding it.
-    static let secret: [UInt8] = Array("an HS256 secret of 32 bytes!!!!".utf8)
+    static let secret: [UInt8] = Array("an HS256 secret of 32 bytes!!!!!".utf8)
     static var secretJWKS: String {
         #"{"keys":[{"kty":"oct","kid":"hs-key","alg":"HS256","k":"\#(Base64URL.encode(secret))"}]}"#
     }
