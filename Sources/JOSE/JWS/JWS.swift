@@ -35,10 +35,11 @@ public enum JWS {
 
     /// Steps 1–5 of the pipeline over the token's bytes.
     static func verifySignature(
-        _ token: UnsafeRawBufferPointer, keys: JWKSet, algorithms: Set<JWSAlgorithm>, maximumTokenBytes: Int, isJWT: Bool
+        _ token: UnsafeRawBufferPointer, keys: JWKSet, algorithms: Set<JWSAlgorithm>, maximumTokenBytes: Int, isJWT: Bool,
+        header parsed: JWSHeader? = nil
     ) throws(JOSEError) -> (header: JWSHeader, parts: CompactParts, keyPosition: Int) {
         let parts = try CompactParts.split(token, maximumBytes: maximumTokenBytes)
-        let header = try ProtectedHeaderParsing.parse(token.slice(parts.header), allowed: algorithms, isJWT: isJWT)
+        let header = try parsed ?? ProtectedHeaderParsing.parse(token.slice(parts.header), allowed: algorithms, isJWT: isJWT)
         let position = try SignatureVerification.verify(
             signature: token.slice(parts.signature),
             signingInput: token.slice(parts.signingInput),

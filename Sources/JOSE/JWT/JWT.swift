@@ -34,8 +34,13 @@ public enum JWT {
     /// Verifies a token given as UTF-8 bytes (see ``verify(_:keys:options:)``).
     public static func verify(bytes token: UnsafeRawBufferPointer, keys: JWKSet, options: JWTVerifyOptions) throws(JOSEError) -> Verified {
         try options.validate()
+        return try verify(bytes: token, keys: keys, options: options, header: nil)
+    }
+
+    /// The pipeline, reusing `header` when the caller already parsed and checked it.
+    static func verify(bytes token: UnsafeRawBufferPointer, keys: JWKSet, options: JWTVerifyOptions, header: JWSHeader?) throws(JOSEError) -> Verified {
         let verified = try JWS.verifySignature(
-            token, keys: keys, algorithms: options.algorithms, maximumTokenBytes: options.maximumTokenBytes, isJWT: true)
+            token, keys: keys, algorithms: options.algorithms, maximumTokenBytes: options.maximumTokenBytes, isJWT: true, header: header)
         let payload = try decodePart(token.slice(verified.parts.payload), part: "payload (second part of the token)", code: .jwtInvalid)
         let document: JSONDocument
         do {

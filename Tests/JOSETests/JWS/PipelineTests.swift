@@ -144,3 +144,19 @@ import JOSE
         }
     }
 }
+
+@Suite struct AsyncSourceTests {
+    @Test func localSetThroughTheAsyncPath() async throws {
+        let keys = try JWKSet(json: TestTokens.secretJWKS)
+        let options = JWTVerifyOptions(algorithms: [.hs256], clock: .fixed(1_700_000_000))
+        let verified = try await JWT.verify(TestTokens.hs256(["sub": "a"]), keys: keys as any JWKSetSource, options: options)
+        #expect(verified.claims.subject == "a")
+        #expect(keys.containsKey(withID: "hs-key") && !keys.containsKey(withID: "other"))
+        do {
+            _ = try await JWT.verify(TestTokens.hs256(["exp": 1]), keys: keys as any JWKSetSource, options: options)
+            Issue.record("an expired token verified through the async path")
+        } catch {
+            #expect(error.code == .jwtExpired)
+        }
+    }
+}
