@@ -39,7 +39,12 @@ public enum JWS {
         header parsed: JWSHeader? = nil
     ) throws(JOSEError) -> (header: JWSHeader, parts: CompactParts, keyPosition: Int) {
         let parts = try CompactParts.split(token, maximumBytes: maximumTokenBytes)
-        let header = try parsed ?? ProtectedHeaderParsing.parse(token.slice(parts.header), allowed: algorithms, isJWT: isJWT)
+        let header: JWSHeader
+        if let parsed {
+            header = parsed
+        } else {
+            header = try ProtectedHeaderParsing.parse(token.slice(parts.header), allowed: algorithms, isJWT: isJWT)
+        }
         let position = try SignatureVerification.verify(
             signature: token.slice(parts.signature),
             signingInput: token.slice(parts.signingInput),
