@@ -149,14 +149,20 @@ import JOSE
     @Test func localSetThroughTheAsyncPath() async throws {
         let keys = try JWKSet(json: TestTokens.secretJWKS)
         let options = JWTVerifyOptions(algorithms: [.hs256], clock: .fixed(1_700_000_000))
-        let verified = try await JWT.verify(TestTokens.hs256(["sub": "a"]), keys: keys as any JWKSetSource, options: options)
+        let verified = try await JWT.verify(TestTokens.hs256(["sub": "a"]), keys: Wrapped(set: keys), options: options)
         #expect(verified.claims.subject == "a")
         #expect(keys.containsKey(withID: "hs-key") && !keys.containsKey(withID: "other"))
         do {
-            _ = try await JWT.verify(TestTokens.hs256(["exp": 1]), keys: keys as any JWKSetSource, options: options)
+            _ = try await JWT.verify(TestTokens.hs256(["exp": 1]), keys: Wrapped(set: keys), options: options)
             Issue.record("an expired token verified through the async path")
-        } catch {
+        } catch let error as JOSEError {
             #expect(error.code == .jwtExpired)
         }
+    }
+
+    /// A source that is not a `JWKSet`, so the async overload is the one called.
+    struct Wrapped: JWKSetSource {
+        let set: JWKSet
+        func keySet(for header: JWSHeader) async throws(JOSEError) -> JWKSet { set }
     }
 }
