@@ -89,6 +89,17 @@ struct JSONValueTests {
         #expect(root[3]?.stringEquals("e\u{301}€😀") == false)
     }
 
+    /// Regression (found by the fuzz test): a backslash in the Swift string is a character, not an escape.
+    @Test func stringEqualsTreatsTheSwiftSideAsRawText() throws {
+        let root = try parse(#"{"a\\b":1,"c":"x\\","d":"\u005cn","e":"q\\u0041"}"#)
+        #expect(root["a\\b"]?.int64 == 1)
+        #expect(root["c"]?.stringEquals("x\\") == true)
+        #expect(root["d"]?.stringEquals("\\n") == true)
+        #expect(root["d"]?.stringEquals("\n") == false)
+        #expect(root["e"]?.stringEquals("q\\u0041") == true)
+        #expect(root["e"]?.stringEquals("qA") == false)
+    }
+
     @Test func memberLookupDecodesNames() throws {
         let root = try parse(#"{"\u0061lg":"RS256","k\"id":"x","\uD83D\uDE00":1}"#)
         #expect(root["alg"]?.string == "RS256")
