@@ -8,12 +8,15 @@ struct JSONDecodedString: IteratorProtocol {
     private let end: Int
     private var pending: UInt32 = 0
     private var pendingCount = 0
+    private let escapes: UInt8
 
-    /// `range` is the string's contents, without the quotes.
-    init(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    /// `range` is the string's contents, without the quotes. With `escaped: false` the bytes are
+    /// returned as they are (for raw UTF-8 such as a Swift string's, where `\` is just a character).
+    init(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escaped: Bool = true) {
         self.p = p
         self.i = range.lowerBound
         self.end = range.upperBound
+        self.escapes = escaped ? UInt8(ascii: "\\") : 0xFF   // 0xFF never occurs in UTF-8
     }
 
     mutating func next() -> UInt8? {
@@ -25,7 +28,7 @@ struct JSONDecodedString: IteratorProtocol {
         }
         guard i < end else { return nil }
         let c = p[i]
-        guard c == UInt8(ascii: "\\"), i + 1 < end else {
+        guard c == escapes, i + 1 < end else {
             i += 1
             return c
         }
@@ -104,7 +107,7 @@ struct JSONDecodedString: IteratorProtocol {
             }
             return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
         }
-        var x = JSONDecodedString(p, a), y = JSONDecodedString(q, b)
+        var x = JSONDecodedString(p, a, escaped: escapedA), y = JSONDecodedString(q, b, escaped: escapedB)
         while true {
             switch (x.next(), y.next()) {
             case (nil, nil): return 0

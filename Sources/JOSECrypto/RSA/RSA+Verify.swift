@@ -76,26 +76,23 @@ extension RSA.PublicKey {
         guard signature.count == k else { return false }
         let context = self.context
         let limbs = context.limbCount
-        // s, m, the exponentiation's scratch, EM and the expected EM, all sized by the key.
-        let total = 2 * limbs + context.scratchLimbCount + 2 * limbs
-        return withUnsafeTemporaryAllocation(of: Limb.self, capacity: total) { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
+        // s and m (L limbs each) and the exponentiation's scratch (3L). Once m is known, s is dead
+        // and its space holds EM (k <= 8L octets); the scratch then holds the expected EM.
+        return withLimbScratch(count: 2 * limbs + context.scratchLimbCount) { base -> Bool in
             let s = base
             let m = base + limbs
             let scratch = m + limbs
-            let emStorage = scratch + context.scratchLimbCount
-            let expectedStorage = emStorage + limbs
             // RSAVP1 (§5.2.2): s = OS2IP(S) must be below n; m = s^e mod n.
             Limbs.load(bigEndian: signature, into: s, count: limbs)
             guard MPN.compare(s, context.modulus, limbs) < 0 else { return false }
             context.power(s, exponent: exponent, into: m, scratch: scratch)
             // EM = I2OSP(m, k).
-            let em = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(emStorage), count: k)
+            let em = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(s), count: k)
             Limbs.store(m, count: limbs, bigEndian: em)
             switch scheme {
             case .pkcs1v15(let hash):
                 // §8.2.2 step 3-4: build EM' from the digest and compare all k octets.
-                let expected = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(expectedStorage), count: k)
+                let expected = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(scratch), count: k)
                 guard emsaPKCS1v15Encode(digest: digest, hash: hash, into: expected) else { return false }
                 return ConstantTime.equals(UnsafeRawBufferPointer(em), UnsafeRawBufferPointer(expected))
             case .pss(let hash, let mgfHash, let saltLength):
