@@ -18,8 +18,8 @@ enum SignatureVerification {
         guard let signatureCount = Base64URL.decodedCount(encodedSignature.count) else {
             throw JOSEError(.jwsInvalid, "the signature (third part of the token) is not valid base64url: its length \(encodedSignature.count) is 1 mod 4")
         }
-        if signatureCount <= 2048 {
-            return try withUnsafeTemporaryAllocation(byteCount: 2048, alignment: 8) { buffer throws(JOSEError) in
+        if signatureCount <= 1024 {  // withUnsafeTemporaryAllocation stays on the stack up to 1 KiB
+            return try withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 8) { buffer throws(JOSEError) in
                 try verify(encodedSignature, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<signatureCount]),
                            signingInput: signingInput, header: header, keys: keys)
             }

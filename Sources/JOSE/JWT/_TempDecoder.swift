@@ -1,1 +1,0 @@
-struct JSONValueDecoder { func decode<T: Decodable>(_ t: T.Type, from: JSONValue) throws -> T { throw JOSEError(.notSupported) } }
