@@ -44,14 +44,19 @@ if options.compareOpenSSL {
     }
 }
 
+if options.svgPath != nil && !options.compareOpenSSL {
+    FileHandle.standardError.write(Data("jose-bench: --svg without --compare-openssl draws our rates alone\n".utf8))
+}
+
 let buildMode = Machine.isDebugBuild ? "DEBUG BUILD: numbers are not meaningful" : "release build"
 let date = Machine.utcTimestamp()
 let machine = Machine.summary
 let opensslVersion = openssl?.version()
-print("jose-bench  \(date)  \(machine)  Swift \(Machine.swiftVersion)  \(buildMode)")
+print("jose-bench  \(date)  \(machine)  Swift \(Machine.swiftVersion)  \(buildMode)  load \(Machine.loadAverage)")
 print("median, p99: time per operation over every timed batch; ops/s = 1e9 / median (threads: total over all threads)")
 if let opensslVersion {
-    print("ratio = our ops/s / OpenSSL's ops/s, above 1 we are faster (\(opensslVersion), `openssl speed -mr`, same run)")
+    print("ratio = our ops/s / OpenSSL's ops/s: above 1 we are faster (\(opensslVersion), `openssl speed -mr`, same run;")
+    print("        OpenSSL divides by its CPU time, we by wall-clock time, so a loaded machine only lowers our ratio)")
 }
 print("")
 

@@ -28,6 +28,12 @@ enum Machine {
         return "\(cpuModel), \(coreCount) core\(coreCount == 1 ? "" : "s"), \(system) \(arch)"
     }
 
+    /// The 1-minute load average from /proc/loadavg: above the core count, timings are noisy.
+    static var loadAverage: String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+        return text.split(separator: " ").first.map(String.init) ?? "?"
+    }
+
     /// The compiler that built this binary, fixed at compile time.
     static let swiftVersion: String = {
         #if compiler(>=6.5)

@@ -33,7 +33,7 @@ enum Format {
     static func rate(_ perSecond: Double) -> String {
         switch perSecond {
         case ..<10_000: return short(perSecond)
-        case ..<10_000_000: return short(perSecond / 1_000) + " k"
+        case ..<999_500: return short(perSecond / 1_000) + " k"
         default: return short(perSecond / 1_000_000) + " M"
         }
     }
