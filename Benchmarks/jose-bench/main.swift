@@ -48,19 +48,21 @@ if options.svgPath != nil && !options.compareOpenSSL {
     FileHandle.standardError.write(Data("jose-bench: --svg without --compare-openssl draws our rates alone\n".utf8))
 }
 
+var settings = options.quick ? RunSettings.quick : RunSettings.standard
+settings.clock = options.cpuTime ? .threadCPU : .wall
+
 let buildMode = Machine.isDebugBuild ? "DEBUG BUILD: numbers are not meaningful" : "release build"
 let date = Machine.utcTimestamp()
 let machine = Machine.summary
 let opensslVersion = openssl?.version()
 print("jose-bench  \(date)  \(machine)  Swift \(Machine.swiftVersion)  \(buildMode)  load \(Machine.loadAverage)")
-print("median, p99: time per operation over every timed batch; ops/s = 1e9 / median (threads: total over all threads)")
+print("median, p99: time per operation over every timed batch, by \(settings.clock.label);")
+print("ops/s = 1e9 / median (threads: total over all threads, by wall-clock time)")
 if let opensslVersion {
-    print("ratio = our ops/s / OpenSSL's ops/s: above 1 we are faster (\(opensslVersion), `openssl speed -mr`, same run;")
-    print("        OpenSSL divides by its CPU time, we by wall-clock time, so a loaded machine only lowers our ratio)")
+    print("ratio = our ops/s / OpenSSL's ops/s, above 1 we are faster (\(opensslVersion), `openssl speed -mr`, same run)")
 }
 print("")
 
-let settings = options.quick ? RunSettings.quick : RunSettings.standard
 var measurements: [Measurement] = []
 var failures = 0
 for benchCase in selected {
@@ -68,7 +70,9 @@ for benchCase in selected {
     do {
         var measurement = try Runner.measure(benchCase, settings: settings)
         if let openssl, let reference = benchCase.openssl {
-            measurement.openssl = try openssl.measure(reference, threads: benchCase.threads ?? 1)
+            // Multi-thread cases are always timed by wall clock (see RunSettings.clock).
+            let elapsed = settings.clock == .wall || benchCase.threads != nil
+            measurement.openssl = try openssl.measure(reference, threads: benchCase.threads ?? 1, elapsed: elapsed)
         }
         measurements.append(measurement)
     } catch {

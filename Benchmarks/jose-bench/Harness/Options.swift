@@ -9,6 +9,7 @@ struct Options {
     var help = false
     var allowDebug = false
     var selfCheck = false
+    var cpuTime = false
 
     static let usage = """
         USAGE: swift run -c release jose-bench [options]
@@ -23,6 +24,9 @@ struct Options {
                               the PATH) and print its rate and the ratio ours / OpenSSL's.
           --json FILE         Write the results as JSON (schema in issue 7).
           --svg FILE          Write a bar chart of our rate against OpenSSL's (use with --compare-openssl).
+          --cpu-time          Time single-thread cases by the thread's CPU time, and OpenSSL by its
+                              CPU time too: steadier on a loaded machine. Default: wall-clock time
+                              for both (openssl speed -elapsed).
           --quick             Few, short rounds: a smoke test for CI; numbers are indicative only.
           --list              Print the case names and exit.
           --self-check        Check the harness itself (allocation counter, OpenSSL parsers) and exit.
@@ -60,6 +64,7 @@ struct Options {
             case "--svg": options.svgPath = try value()
             case "--compare-openssl": try flag(); options.compareOpenSSL = true
             case "--quick": try flag(); options.quick = true
+            case "--cpu-time": try flag(); options.cpuTime = true
             case "--list": try flag(); options.list = true
             case "--self-check": try flag(); options.selfCheck = true
             case "--allow-debug": try flag(); options.allowDebug = true

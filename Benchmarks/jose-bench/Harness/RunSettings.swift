@@ -9,6 +9,9 @@ struct RunSettings: Sendable {
     /// A batch runs long enough that reading the clock (about 20 ns) is noise, short enough that
     /// a round holds many samples for the p99.
     var batchTargetNanoseconds: UInt64
+    /// Single-thread cases time batches with this clock; multi-thread rounds always use wall-clock
+    /// time, since CPU time would hide threads waiting on each other.
+    var clock: BenchClock = .wall
 
     /// About 1.2 s per single-thread case.
     static let standard = RunSettings(

@@ -7,7 +7,7 @@ enum Runner {
         if let threads = benchCase.threads {
             return try measureThreaded(benchCase, threads: threads, allocationWorkload: workload, settings: settings)
         }
-        var timer = BatchTimer(workload: workload)
+        var timer = BatchTimer(workload: workload, clock: settings.clock)
         try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
         try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
         var samples: [Double] = []

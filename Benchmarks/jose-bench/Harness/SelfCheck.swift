@@ -36,8 +36,8 @@ enum SelfCheck {
         check("parses openssl speed -multi (total line)", digest.operationsPerSecond(parsing: multiOutput) == 2228286464.0 / 1024)
         let rsaOutput = "+DTP:2048:public:rsa:2\n+R2:34738:2048:1.00\n+F2:2:2048:1100.000000:34738.000000\n"
         check("parses openssl speed rsa2048 verify/s", OpenSSLReference.rsaVerify(bits: 2048).operationsPerSecond(parsing: rsaOutput) == 34738)
-        check("openssl arguments", OpenSSLReference.rsaVerify(bits: 4096).arguments(threads: 2)
-              == ["speed", "-seconds", "2", "-mr", "-multi", "2", "rsa4096"])
+        check("openssl arguments", OpenSSLReference.rsaVerify(bits: 4096).arguments(threads: 2, elapsed: true)
+              == ["speed", "-seconds", "2", "-mr", "-elapsed", "-multi", "2", "rsa4096"])
 
         check("median and p99", Stats.median((1...100).map(Double.init)) == 50 && Stats.quantile((1...100).map(Double.init), 0.99) == 99)
         check("fixed-point format", Format.fixed(3.14159, 2) == "3.14" && Format.fixed(-0.5, 1) == "-0.5" && Format.fixed(7, 0) == "7")

@@ -42,7 +42,7 @@ enum ThreadRunner {
         do {
             let workload = try make()
             try workload.validate()
-            var prepared = BatchTimer(workload: workload, cursor: index * 97)
+            var prepared = BatchTimer(workload: workload, clock: .wall, cursor: index * 97)
             try prepared.warmUp(nanoseconds: settings.warmupNanoseconds)
             try prepared.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
             timer = prepared

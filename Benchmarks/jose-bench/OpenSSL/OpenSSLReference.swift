@@ -14,9 +14,13 @@ enum OpenSSLReference: Hashable, Sendable {
     /// `openssl speed rsaBITS`, verify column: one PKCS#1 v1.5 verification with e = 65537.
     case rsaVerify(bits: Int)
 
-    /// Arguments after `openssl`.
-    func arguments(threads: Int) -> [String] {
+    /// Arguments after `openssl`. `elapsed` divides by wall-clock time instead of OpenSSL's
+    /// default, CPU time, so both sides of a ratio use the same kind of time.
+    func arguments(threads: Int, elapsed: Bool) -> [String] {
         var arguments = ["speed", "-seconds", self.isRSA ? "2" : "1", "-mr"]
+        if elapsed {
+            arguments.append("-elapsed")
+        }
         if threads > 1 {
             arguments += ["-multi", String(threads)]
         }

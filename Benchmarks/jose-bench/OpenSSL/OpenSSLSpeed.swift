@@ -22,9 +22,10 @@ final class OpenSSLSpeed {
         return firstLine.components(separatedBy: " (Library:").first ?? firstLine
     }
 
-    /// Measures `reference` with `threads` processes (`-multi`).
-    func measure(_ reference: OpenSSLReference, threads: Int) throws -> OpenSSLFigure {
-        let arguments = reference.arguments(threads: threads)
+    /// Measures `reference` with `threads` processes (`-multi`), dividing by wall-clock time when
+    /// `elapsed` (`-elapsed`), by CPU time otherwise.
+    func measure(_ reference: OpenSSLReference, threads: Int, elapsed: Bool) throws -> OpenSSLFigure {
+        let arguments = reference.arguments(threads: threads, elapsed: elapsed)
         let command = "openssl " + arguments.joined(separator: " ")
         let rate: Double
         if let cached = cache[arguments] {
