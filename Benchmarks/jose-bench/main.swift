@@ -94,7 +94,8 @@ do {
             .write(toFile: path, atomically: true, encoding: .utf8)
     }
     if let path = options.svgPath {
-        try SVGChart.render(measurements, date: date, machine: machine, swift: swiftField, openssl: opensslVersion)
+        try SVGChart.render(measurements, date: date, machine: machine, swift: swiftField, openssl: opensslVersion,
+                              timing: settings.clock == .wall ? "wall-clock time" : "CPU time (multi-thread: wall clock)")
             .write(toFile: path, atomically: true, encoding: .utf8)
     }
 } catch {

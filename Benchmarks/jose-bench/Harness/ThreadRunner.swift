@@ -46,6 +46,7 @@ enum ThreadRunner {
             try prepared.warmUp(nanoseconds: settings.warmupNanoseconds)
             try prepared.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
             timer = prepared
+            slot.samples.reserveCapacity(settings.rounds * Int(settings.roundNanoseconds / settings.batchTargetNanoseconds + 16))
         } catch {
             slot.failure = error
         }

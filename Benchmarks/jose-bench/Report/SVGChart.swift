@@ -2,7 +2,7 @@
 /// its faster bar (rates differ by 10^4 between cases), with the ratio at the right. Self-contained:
 /// no scripts, fonts or external references.
 enum SVGChart {
-    static func render(_ measurements: [Measurement], date: String, machine: String, swift: String, openssl: String?) -> String {
+    static func render(_ measurements: [Measurement], date: String, machine: String, swift: String, openssl: String?, timing: String) -> String {
         let width = 1000.0
         let barX = 270.0, barWidth = 520.0, ratioX = 810.0
         let top = 118.0, rowHeight = 60.0, barHeight = 18.0
@@ -42,7 +42,7 @@ enum SVGChart {
         let footer = top + rowHeight * Double(measurements.count) + 24
         svg += """
             <text x="20" y="\(footer)" fill="#4a5568">ratio = our operations per second / OpenSSL's (above 1: faster). \
-            OpenSSL figures: openssl speed -mr, same run.</text>
+            OpenSSL: openssl speed -mr, same run. Timed by \(escape(timing)).</text>
             </svg>
 
             """
