@@ -70,9 +70,10 @@ for benchCase in selected {
     do {
         var measurement = try Runner.measure(benchCase, settings: settings)
         if let openssl, let reference = benchCase.openssl {
-            // Multi-thread cases are always timed by wall clock (see RunSettings.clock).
-            let elapsed = settings.clock == .wall || benchCase.threads != nil
-            measurement.openssl = try openssl.measure(reference, threads: benchCase.threads ?? 1, elapsed: elapsed)
+            // Single thread: OpenSSL's default (CPU time) matches our median of batches, which
+            // leaves out batches another process interrupted. Multi-thread totals are wall-clock
+            // on both sides (-elapsed).
+            measurement.openssl = try openssl.measure(reference, threads: benchCase.threads ?? 1, elapsed: benchCase.threads != nil)
         }
         measurements.append(measurement)
     } catch {

@@ -24,9 +24,8 @@ struct Options {
                               the PATH) and print its rate and the ratio ours / OpenSSL's.
           --json FILE         Write the results as JSON (schema in issue 7).
           --svg FILE          Write a bar chart of our rate against OpenSSL's (use with --compare-openssl).
-          --cpu-time          Time single-thread cases by the thread's CPU time, and OpenSSL by its
-                              CPU time too: steadier on a loaded machine. Default: wall-clock time
-                              for both (openssl speed -elapsed).
+          --cpu-time          Time single-thread cases by the thread's CPU time instead of wall-clock
+                              time: steadier p99s and long operations on a loaded machine.
           --quick             Few, short rounds: a smoke test for CI; numbers are indicative only.
           --list              Print the case names and exit.
           --self-check        Check the harness itself (allocation counter, OpenSSL parsers) and exit.
