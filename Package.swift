@@ -27,9 +27,11 @@ let package = Package(
         // Remote JWK Sets, OIDC discovery, bearer authentication. Foundation allowed.
         .target(name: "JOSERemote", dependencies: ["JOSE"]),
         .executableTarget(name: "jose", dependencies: ["JOSE", "JOSERemote"]),
+        // Counts heap allocations for jose-bench by defining malloc & co. over glibc's; linked only there.
+        .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
         .executableTarget(
             name: "jose-bench",
-            dependencies: ["JOSECrypto", "JOSE", "JOSERemote"],
+            dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter"],
             path: "Benchmarks/jose-bench"
         ),
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),

@@ -1,0 +1,53 @@
+/// Measures cases: set-up and validation, warm-up, calibration, timed rounds, allocation count.
+enum Runner {
+    /// Measures `benchCase` (on ``ThreadRunner`` when it has `threads`).
+    static func measure(_ benchCase: BenchCase, settings: RunSettings) throws -> Measurement {
+        let workload = try benchCase.make()
+        try workload.validate()
+        if let threads = benchCase.threads {
+            return try measureThreaded(benchCase, threads: threads, allocationWorkload: workload, settings: settings)
+        }
+        var timer = BatchTimer(workload: workload, clock: settings.clock)
+        try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
+        try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
+        var samples: [Double] = []
+        samples.reserveCapacity(settings.rounds * Int(settings.roundNanoseconds / settings.batchTargetNanoseconds + 16))
+        for _ in 0..<settings.rounds {
+            _ = try timer.round(nanoseconds: settings.roundNanoseconds, samples: &samples)
+        }
+        let median = Stats.median(samples)
+        return Measurement(
+            name: benchCase.name,
+            medianNanoseconds: median,
+            p99Nanoseconds: Stats.quantile(samples, 0.99),
+            operationsPerSecond: 1e9 / median,
+            allocationsPerOperation: try allocationsPerOperation(workload, atLeast: timer.batchSize),
+            inputBytes: benchCase.inputBytes,
+            threads: nil,
+            singleThreadOperationsPerSecond: nil)
+    }
+
+    private static func measureThreaded(
+        _ benchCase: BenchCase, threads: Int, allocationWorkload: Workload, settings: RunSettings
+    ) throws -> Measurement {
+        let single = try ThreadRunner.run(benchCase.make, threads: 1, settings: settings)
+        let multi = try ThreadRunner.run(benchCase.make, threads: threads, settings: settings)
+        return Measurement(
+            name: benchCase.name,
+            medianNanoseconds: Stats.median(multi.samples),
+            p99Nanoseconds: Stats.quantile(multi.samples, 0.99),
+            operationsPerSecond: multi.operationsPerSecond,
+            allocationsPerOperation: try allocationsPerOperation(allocationWorkload, atLeast: 1),
+            inputBytes: benchCase.inputBytes,
+            threads: threads,
+            singleThreadOperationsPerSecond: single.operationsPerSecond)
+    }
+
+    /// Allocations per operation over one full rotation of the inputs (or `atLeast` operations).
+    /// Runs on the calling thread while no other thread works, so the process-wide count is ours.
+    private static func allocationsPerOperation(_ workload: Workload, atLeast minimum: Int) throws -> Double {
+        let operations = max(workload.inputCount, minimum)
+        let allocations = try Allocations.counting { try workload.runBatch(0, operations) }
+        return Double(allocations) / Double(operations)
+    }
+}
