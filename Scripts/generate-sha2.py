@@ -56,11 +56,18 @@ def generate(name, p):
     word, bits, wbytes = p["word"], p["bits"], p["bits"] // 8
     block = 16 * wbytes
 
-    def big(x, r):
-        return " ^ ".join(rotr(x, n, bits) for n in r)
-
     def small(x, r):
-        return f"{rotr(x, r[0], bits)} ^ {rotr(x, r[1], bits)} ^ ({x} &>> {r[2]})"
+        # σ(x) = ROTR^r0(x ^ ROTR^(r1-r0)(x)) ^ SHR^r2(x): one copy of x fewer than three rotations.
+        return f"{rotr(f'({x} ^ {rotr(x, r[1] - r[0], bits)})', r[0], bits)} ^ ({x} &>> {r[2]})"
+
+    def big_nested(x, r, prefix):
+        # Σ(x) = ROTR^r0(x ^ ROTR^(r1-r0)(x ^ ROTR^(r2-r1)(x))), as OpenSSL's scalar code does: each
+        # rotation applies to the running value, so x is copied once instead of three times.
+        return [
+            f"let {prefix}x = {x} ^ {rotr(x, r[2] - r[1], bits)}",
+            f"let {prefix}y = {x} ^ {rotr(prefix + 'x', r[1] - r[0], bits)}",
+            f"let {prefix} = {rotr(prefix + 'y', r[0], bits)}",
+        ]
 
     out = []
     o = out.append
@@ -70,15 +77,17 @@ def generate(name, p):
     o(f"extension {name}State {{")
     o(f"    /// Processes `blockCount` consecutive {block}-byte blocks starting at `blocks` (FIPS 180-4 {p['fips']}).")
     o(f"    /// Big-endian words are loaded straight from the buffer; nothing is allocated.")
-    o("    @inline(__always)")
+    o("    @inline(never)  // one copy of the ~10 KB body, shared by update and finalize (instruction cache)")
     o("    mutating func compress(blocks: UnsafeRawPointer, blockCount: Int) {")
     o("        var p = blocks")
-    o("        var h0 = self.h0, h1 = self.h1, h2 = self.h2, h3 = self.h3")
-    o("        var h4 = self.h4, h5 = self.h5, h6 = self.h6, h7 = self.h7")
     o("        for _ in 0..<blockCount {")
     for i in range(16):
         o(f"            var w{i} = p.loadUnaligned(fromByteOffset: {i * wbytes}, as: {word}.self).bigEndian")
-    o("            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7")
+    # The chaining value stays in self (memory) and is read and updated once per block: keeping it in
+    # eight more locals only made the register allocator spill round variables instead.
+    o("            var a = self.h0, b = self.h1, c = self.h2, d = self.h3")
+    o("            var e = self.h4, f = self.h5, g = self.h6, h = self.h7")
+    o("            var bc = b ^ c")
     v = ["a", "b", "c", "d", "e", "f", "g", "h"]
     for i in range(p["rounds"]):
         wi = f"w{i % 16}"
@@ -88,19 +97,24 @@ def generate(name, p):
         A, B, C, D, E, F, G, H = v
         k = f"0x{p['k'][i]:0{wbytes * 2}x}"
         o(f"            do {{  // round {i}")
-        o(f"                let t1 = {H} &+ ({big(E, p['big1'])}) &+ ({G} ^ ({E} & ({F} ^ {G}))) &+ {k} &+ {wi}")
-        o(f"                let t2 = ({big(A, p['big0'])}) &+ (({A} & {B}) | ({C} & ({A} | {B})))")
+        for line in big_nested(E, p['big1'], "s1"):
+            o(f"                {line}")
+        o(f"                let t1 = {H} &+ {k} &+ {wi} &+ s1 &+ ({G} ^ ({E} & ({F} ^ {G})))")
+        for line in big_nested(A, p['big0'], "s0"):
+            o(f"                {line}")
+        # Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)); this round's a ^ b is the next round's b ^ c.
+        o(f"                let ab = {A} ^ {B}")
+        o(f"                let t2 = s0 &+ ({B} ^ (ab & bc))")
+        o("                bc = ab")
         o(f"                {D} = {D} &+ t1")
         o(f"                {H} = t1 &+ t2")
         o("            }")
         v = [v[7]] + v[:7]
     assert v == ["a", "b", "c", "d", "e", "f", "g", "h"], v
-    o("            h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d")
-    o("            h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h")
+    o("            self.h0 &+= a; self.h1 &+= b; self.h2 &+= c; self.h3 &+= d")
+    o("            self.h4 &+= e; self.h5 &+= f; self.h6 &+= g; self.h7 &+= h")
     o(f"            p += {block}")
     o("        }")
-    o("        self.h0 = h0; self.h1 = h1; self.h2 = h2; self.h3 = h3")
-    o("        self.h4 = h4; self.h5 = h5; self.h6 = h6; self.h7 = h7")
     o("    }")
     o("}")
     return "\n".join(out) + "\n"
