@@ -6,7 +6,8 @@ import Synchronization
 
 /// The default ``HTTPClient``: URLSession (FoundationNetworking on Linux) with an ephemeral
 /// configuration (no cookies, no cache), redirects refused, the body capped while it streams in, and
-/// a deadline enforced both by URLSession's timeouts and by a watchdog of its own.
+/// the deadline enforced by a watchdog of its own (URLSession's timeouts are only a backstop: on Linux
+/// they have whole-second resolution).
 ///
 /// Each request uses its own short-lived session, so state never leaks between fetches; key sets are
 /// fetched rarely (see ``RemoteJWKSetOptions/cooldown``), so the set-up cost does not matter.
@@ -16,9 +17,13 @@ public struct URLSessionHTTPClient: HTTPClient {
 
     /// Performs a bounded `GET` (see ``HTTPClient/get(_:headers:timeout:maxBytes:)``).
     public func get(_ url: URL, headers: [String: String], timeout: Double, maxBytes: Int) async throws -> HTTPResponse {
+        // FoundationNetworking on Linux truncates these intervals to whole seconds (measured with
+        // swift-corelibs-foundation in Swift 6.3: 1.5 s fires after 1.0 s, and anything under 1 s times
+        // out at once). They are a backstop only; the watchdog below enforces `timeout` exactly.
+        let backstop = timeout.rounded(.up) + 1
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
+        configuration.timeoutIntervalForRequest = backstop
+        configuration.timeoutIntervalForResource = backstop
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
@@ -29,7 +34,7 @@ public struct URLSessionHTTPClient: HTTPClient {
         let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
         defer { session.finishTasksAndInvalidate() }
 
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: backstop)
         request.httpMethod = "GET"
         for (name, value) in headers {
             request.setValue(value, forHTTPHeaderField: name)
