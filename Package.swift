@@ -36,6 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
         .testTarget(name: "JOSETests", dependencies: ["JOSE"]),
+        .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"]),
     ],
     swiftLanguageModes: [.v6]
 )
