@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
         .testTarget(name: "JOSETests", dependencies: ["JOSE"]),
-        .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"]),
+        .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"], exclude: ["Server"]),
     ],
     swiftLanguageModes: [.v6]
 )
