@@ -22,6 +22,12 @@ final class GMPInteger {
     /// The value of the big-endian unsigned bytes in `bytes` (OS2IP, RFC 8017 §4.2).
     convenience init(bigEndian bytes: UnsafeRawBufferPointer) {
         self.init()
+        setFromBigEndian(bytes)
+    }
+
+    /// Sets the value to the big-endian unsigned bytes in `bytes`.
+    func setFromBigEndian(_ bytes: UnsafeRawBufferPointer) {
+        __gmpz_set_ui(pointer, 0)
         if let base = bytes.baseAddress, bytes.count > 0 {
             // count words of 1 byte, most significant word first, native byte order, no nails.
             __gmpz_import(pointer, bytes.count, 1, 1, 0, 0, base)
