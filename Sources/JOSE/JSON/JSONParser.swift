@@ -154,7 +154,19 @@ struct JSONParser {
         var flags: UInt32 = 0
         i += 1
         while true {
-            // The common case: printable ASCII that needs no attention.
+            // The common case: printable ASCII that needs no attention, 8 bytes at a time, then bytewise.
+            if let base = p.baseAddress {
+                var k = i
+                while n - k >= 8 {
+                    let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)))
+                    if special != 0 {
+                        k += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    k += 8
+                }
+                i = k
+            }
             while i < n {
                 let c = p[i]
                 guard c &- 0x20 < 0x60, c != Self.quote, c != Self.backslash else { break }
@@ -175,6 +187,18 @@ struct JSONParser {
             }
         }
         tape.append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(tape.count + 1), aux: flags))
+    }
+
+    /// A word whose lowest set bit lies in the first byte of `w` (little-endian) that is a control
+    /// character, `"`, `\` or non-ASCII; zero if there is none. Bits above the first such byte may be
+    /// spurious (borrows), which is why only the lowest one is used.
+    @inline(__always)
+    private static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- 0x20 &* ones) & ~w
+        let q = w ^ (0x22 &* ones), quote = (q &- ones) & ~q
+        let b = w ^ (0x5C &* ones), backslash = (b &- ones) & ~b
+        return (control | quote | backslash | w) & highs
     }
 
     /// One escape sequence at `p[i] == "\"` (RFC 8259 §7), with surrogate pairs (§8.2).
