@@ -10,10 +10,8 @@ enum JSONDuplicateNames {
     /// Objects with at most this many members use the table.
     static let tableLimit = 32
 
-    static func check(object: Int, count: Int, tape: [JSONTapeEntry], bytes p: UnsafeBufferPointer<UInt8>) throws(JSONError) {
-        let duplicate = tape.withUnsafeBufferPointer { tape in
-            count <= tableLimit ? smallObject(object, count, tape, p) : largeObject(object, count, tape, p)
-        }
+    static func check(object: Int, count: Int, tape: UnsafeBufferPointer<JSONTapeEntry>, bytes p: UnsafeBufferPointer<UInt8>) throws(JSONError) {
+        let duplicate = count <= tableLimit ? smallObject(object, count, tape, p) : largeObject(object, count, tape, p)
         if let duplicate {
             let entry = tape[duplicate]
             var decoded = JSONDecodedString(p, contents(entry))
@@ -87,6 +85,12 @@ enum JSONDuplicateNames {
             length = range.count
             first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
             last = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self)).byteSwapped
+        } else if range.count > 0, range.lowerBound + 8 <= p.count, range.upperBound >= 8, let base = p.baseAddress {
+            // Short name: whole-word loads that stay inside the text, masked to the name's bytes.
+            length = range.count
+            let mask = UInt64.max >> (64 - 8 * UInt64(length))
+            first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self)) & mask
+            last = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self)).byteSwapped & mask
         } else {
             length = range.count
             for (k, index) in range.enumerated() {

@@ -97,6 +97,21 @@ public struct JSONValue: Sendable {
     /// (`12`, `-3`, `1e3`, `1.0`); nil for fractions (`1.5`), out-of-range values and other kinds.
     /// `-0` gives 0. Exact for every integer in range, so beyond 2^53.
     public var int64: Int64? {
+        let entry = entry
+        if entry.aux & JSONTapeEntry.hasFractionOrExponent == 0, entry.end - entry.start <= 18, kind == .number {
+            // Plain integers of at most 18 digits cannot overflow: the common NumericDate case.
+            return document.bytes.withUnsafeBufferPointer { p in
+                var k = Int(entry.start)
+                let negative = p[k] == UInt8(ascii: "-")
+                if negative { k += 1 }
+                var value: Int64 = 0
+                while k < Int(entry.end) {
+                    value = value &* 10 &+ Int64(p[k] &- 0x30)
+                    k += 1
+                }
+                return negative ? -value : value
+            }
+        }
         guard let (negative, magnitude) = exactInteger else { return nil }
         if negative {
             if magnitude == UInt64(Int64.max) + 1 { return .min }
@@ -155,9 +170,33 @@ public struct JSONValue: Sendable {
     public subscript(key: String) -> JSONValue? {
         guard kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { q in
-            for (name, value) in members where name.stringEquals(utf8: q) { return value }
-            return nil
+        guard let found = key.withUTF8({ q in memberValueIndex(utf8: q) }) else { return nil }
+        return JSONValue(document: document, index: found)
+    }
+
+    /// The tape index of the value of the member whose decoded name is `q`: a scan over the tape
+    /// that touches only names, with no reference counting per member.
+    func memberValueIndex(utf8 q: UnsafeBufferPointer<UInt8>) -> Int? {
+        document.tape.withUnsafeBufferPointer { tape in
+            document.bytes.withUnsafeBufferPointer { p -> Int? in
+                let object = tape[index]
+                guard p[Int(object.start)] == UInt8(ascii: "{") else { return nil }
+                var k = index + 1
+                let end = Int(object.next)
+                while k < end {
+                    let name = tape[k]
+                    let contents = JSONDuplicateNames.contents(name)
+                    if name.aux & JSONTapeEntry.hasEscapes == 0 {
+                        if contents.count == q.count, JSONDecodedString.compare(p, contents, escaped: false, q, 0..<q.count, escaped: false) == 0 {
+                            return k + 1
+                        }
+                    } else if JSONDecodedString.compare(p, contents, escaped: true, q, 0..<q.count, escaped: false) == 0 {
+                        return k + 1
+                    }
+                    k = Int(tape[k + 1].next)
+                }
+                return nil
+            }
         }
     }
 

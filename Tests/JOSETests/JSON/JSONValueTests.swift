@@ -201,6 +201,18 @@ struct JSONLimitsTests {
         #expect(throws: JSONError(reason: .duplicateMemberName("n30"), offset: firstDuplicateOffset)) { try JSONDocument(text) }
     }
 
+    /// Large documents start from a small tape estimate and retry with room for one value per byte.
+    @Test func denseLargeDocumentsNeedTheRetry() throws {
+        let count = 150_000
+        let text = "[" + String(repeating: "0,", count: count - 1) + "[[]]]"
+        let root = try JSONDocument(text).root
+        #expect(root.count == count)
+        #expect(root[count - 1]?[0]?.count == 0)
+        #expect(root.elements.reduce(0) { $0 + ($1.int64 ?? 0) } == 0)
+        let failing = "[" + String(repeating: "0,", count: count) + "x]"
+        #expect(throws: JSONError(reason: .unexpectedByte(UInt8(ascii: "x"), expected: .value), offset: 1 + 2 * count)) { try JSONDocument(failing) }
+    }
+
     @Test func hugeArrayOfObjects() throws {
         // A JWKS-like array of 10,000 small objects with the same names.
         let text = "[" + (0..<10_000).map { #"{"kid":"\#($0)","kty":"RSA"}"# }.joined(separator: ",") + "]"
