@@ -175,25 +175,25 @@ public struct JSONValue: Sendable {
     }
 
     /// The tape index of the value of the member whose decoded name is `q`: a scan over the tape
-    /// that touches only names, with no reference counting per member.
-    func memberValueIndex(utf8 q: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// that touches only names, with no reference counting per member. The scan starts at the member
+    /// whose name is at tape index `from` (default: the first) and wraps around.
+    func memberValueIndex(utf8 q: UnsafeBufferPointer<UInt8>, from: Int? = nil) -> Int? {
         document.tape.withUnsafeBufferPointer { tape in
             document.bytes.withUnsafeBufferPointer { p -> Int? in
                 let object = tape[index]
-                guard p[Int(object.start)] == UInt8(ascii: "{") else { return nil }
-                var k = index + 1
-                let end = Int(object.next)
-                while k < end {
+                guard p[Int(object.start)] == UInt8(ascii: "{"), object.aux > 0 else { return nil }
+                let first = index + 1, end = Int(object.next)
+                var k = from.map { $0 > index && $0 < end ? $0 : first } ?? first
+                for _ in 0..<object.aux {
                     let name = tape[k]
                     let contents = JSONDuplicateNames.contents(name)
-                    if name.aux & JSONTapeEntry.hasEscapes == 0 {
-                        if contents.count == q.count, JSONDecodedString.compare(p, contents, escaped: false, q, 0..<q.count, escaped: false) == 0 {
-                            return k + 1
-                        }
-                    } else if JSONDecodedString.compare(p, contents, escaped: true, q, 0..<q.count, escaped: false) == 0 {
+                    let escaped = name.aux & JSONTapeEntry.hasEscapes != 0
+                    if escaped || contents.count == q.count,
+                       JSONDecodedString.compare(p, contents, escaped: escaped, q, 0..<q.count, escaped: false) == 0 {
                         return k + 1
                     }
                     k = Int(tape[k + 1].next)
+                    if k >= end { k = first }
                 }
                 return nil
             }
