@@ -29,6 +29,9 @@ struct JSONParser {
         // One tape allocation. Real documents have far fewer values than bytes / 2 (a 1.3 KB claims
         // set has about 50); large ones start from a smaller estimate. Every value starts at a byte of
         // its own, so a second attempt with room for `count + 1` entries cannot run out.
+        // Nesting never exceeds the byte count, so the explicit stack needs no more than that.
+        let maxDepth = max(limits.maxDepth, 0)
+        let stackDepth = min(maxDepth, input.count)
         var capacity = input.count <= 1 << 16 ? input.count / 2 + 2 : input.count / 8 + 64
         while true {
             var failure: JSONError?
@@ -36,8 +39,8 @@ struct JSONParser {
             let tape = [JSONTapeEntry](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                 var parser = JSONParser(input, buffer)
                 do throws(JSONError) {
-                    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * max(limits.maxDepth, 0) + 2) { (stack) throws(JSONError) in
-                        try parser.run(maxDepth: max(limits.maxDepth, 0), stack: stack)
+                    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * stackDepth + 2) { (stack) throws(JSONError) in
+                        try parser.run(maxDepth: maxDepth, stack: stack)
                     }
                 } catch {
                     failure = error

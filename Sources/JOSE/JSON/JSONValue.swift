@@ -4,12 +4,23 @@
 public struct JSONValue: Sendable {
     /// The kinds of JSON value (RFC 8259 §3).
     public enum Kind: Sendable, Equatable {
-        case null, bool, number, string, array, object
+        /// `null` (RFC 8259 §3).
+        case null
+        /// `true` or `false` (RFC 8259 §3).
+        case bool
+        /// A number (RFC 8259 §6).
+        case number
+        /// A string (RFC 8259 §7).
+        case string
+        /// An array (RFC 8259 §5).
+        case array
+        /// An object (RFC 8259 §4).
+        case object
     }
 
     /// The document this value belongs to.
     public let document: JSONDocument
-    @usableFromInline let index: Int
+    let index: Int
 
     init(document: JSONDocument, index: Int) {
         self.document = document
@@ -200,7 +211,8 @@ public struct JSONValue: Sendable {
         }
     }
 
-    /// The array element at `index`; nil when out of range or this is not an array.
+    /// The array element at `index`; nil when out of range or this is not an array. This walks the
+    /// array (O(index)); iterate ``elements`` for sequential access.
     public subscript(index: Int) -> JSONValue? {
         guard kind == .array, index >= 0, index < count else { return nil }
         var k = self.index + 1

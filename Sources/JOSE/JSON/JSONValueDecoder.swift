@@ -149,8 +149,7 @@ private struct JSONSuperKey: CodingKey {
 
 /// Remembers where the last member was found, so decoding members in document order (as
 /// `Dictionary` and most structs do) finds each one at the first try instead of rescanning.
-private final class JSONMemberCursor: @unchecked Sendable {
-    // Unchecked: a container is used from one decoding call on one thread; the class is never shared.
+private final class JSONMemberCursor {
     var next: Int
     init(_ next: Int) { self.next = next }
 }

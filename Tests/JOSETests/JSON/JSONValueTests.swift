@@ -170,6 +170,11 @@ struct JSONLimitsTests {
         #expect(throws: JSONError(reason: .tooDeep(limit: 2), offset: 2)) { try JSONDocument("[[[1]]]", limits: custom) }
         #expect(throws: JSONError(reason: .tooDeep(limit: 0), offset: 0)) { try JSONDocument("[]", limits: JSONLimits(maxBytes: 10, maxDepth: 0)) }
         #expect(try JSONDocument("1", limits: JSONLimits(maxBytes: 10, maxDepth: 0)).root.int64 == 1)
+        // Absurd limits are clamped, not trusted: no overflow, no giant stack.
+        let unbounded = JSONLimits(maxBytes: .max, maxDepth: .max)
+        #expect(try JSONDocument("[[[]]]", limits: unbounded).root.count == 1)
+        #expect(try JSONDocument(bytes: Array(repeating: UInt8(ascii: "["), count: 1000) + Array(repeating: UInt8(ascii: "]"), count: 1000), limits: unbounded).root.count == 1)
+        #expect(throws: JSONError(reason: .tooLarge(limit: 0), offset: 0)) { try JSONDocument("1", limits: JSONLimits(maxBytes: -5, maxDepth: -5)) }
     }
 
     @Test func sizeLimit() throws {
