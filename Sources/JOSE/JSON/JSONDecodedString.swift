@@ -120,10 +120,15 @@ struct JSONDecodedString: IteratorProtocol {
     }
 }
 
-/// A byte-wise comparison, as C's `memcmp` (kept local so the module needs no C library import).
+/// A byte-wise comparison, as C's `memcmp` (kept local so the module needs no C library import):
+/// 8 bytes at a time while they are equal, then the first differing byte decides.
 @inline(__always)
 private func memcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Int {
     var k = 0
+    while count - k >= 8,
+          UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
+        k += 8
+    }
     while k < count {
         if a[k] != b[k] { return Int(a[k]) - Int(b[k]) }
         k += 1
