@@ -27,7 +27,7 @@ public struct JSONLimits: Sendable, Equatable {
 public struct JSONDocument: Sendable {
     /// The exact input text.
     public let bytes: [UInt8]
-    @usableFromInline let tape: [JSONTapeEntry]
+    let tape: [JSONTapeEntry]
 
     /// Parses and validates a JSON text.
     ///
@@ -56,7 +56,6 @@ public struct JSONDocument: Sendable {
 
 /// One value in a document's tape, in document order. An object's members follow it as key, value,
 /// key, value...; an array's elements follow it; `next` skips the value with everything inside it.
-@usableFromInline
 struct JSONTapeEntry: Sendable {
     /// The offset of the value's first byte.
     var start: UInt32

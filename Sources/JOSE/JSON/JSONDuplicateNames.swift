@@ -1,47 +1,65 @@
 /// Duplicate member-name detection for one object, run when the object closes (RFC 8259 §4 leaves
 /// duplicates' meaning undefined; RFC 7515 §4 lets JOSE parsers reject them, and we do).
 ///
-/// Names compare after decoding escapes, so `"a"` and `"\u0061"` are duplicates. Each name is hashed
-/// once; small objects compare hashes pairwise (a few hundred integer compares for a 20-claim set),
-/// larger ones sort by (hash, decoded name), so a hostile object costs O(n log n) comparisons even if
-/// its names collide on purpose. Scratch space is a temporary (stack when small) allocation.
+/// Names compare after decoding escapes, so `"a"` and `"\u0061"` are duplicates. Each name gets an
+/// O(1) fingerprint of its decoded length and first and last 8 bytes. Objects of up to 32 members
+/// insert the fingerprints in a 64-slot open-addressing table on the stack (linear time, no heap);
+/// larger ones sort by (fingerprint, decoded name), so a hostile object costs O(n log n) comparisons
+/// even when its fingerprints collide on purpose. Only equal fingerprints lead to a full comparison.
 enum JSONDuplicateNames {
-    /// Objects with at most this many members use the pairwise check.
-    static let pairwiseLimit = 32
+    /// Objects with at most this many members use the table.
+    static let tableLimit = 32
 
-    static func check(object: Int, count: Int, tape: [JSONTapeEntry], bytes p: UnsafeBufferPointer<UInt8>) throws(JSONError) {
-        try withUnsafeTemporaryAllocation(of: (hash: UInt64, key: Int).self, capacity: count) { (names) throws(JSONError) in
+    static func check(object: Int, count: Int, tape: UnsafeBufferPointer<JSONTapeEntry>, bytes p: UnsafeBufferPointer<UInt8>) throws(JSONError) {
+        let duplicate = count <= tableLimit ? smallObject(object, count, tape, p) : largeObject(object, count, tape, p)
+        if let duplicate {
+            let entry = tape[duplicate]
+            var decoded = JSONDecodedString(p, contents(entry))
+            let name = String(decoding: AnyIterator { decoded.next() }.map { $0 }, as: UTF8.self)
+            throw JSONError(reason: .duplicateMemberName(name), offset: Int(entry.start))
+        }
+    }
+
+    /// The tape index of the first duplicate name in document order, or nil.
+    private static func smallObject(_ object: Int, _ count: Int, _ tape: UnsafeBufferPointer<JSONTapeEntry>, _ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        withUnsafeTemporaryAllocation(of: (fingerprint: UInt64, key: Int).self, capacity: 64) { table in
+            for slot in 0..<64 { table[slot] = (0, -1) }
             var key = object + 1
-            for m in 0..<count {
-                let entry = tape[key]
-                names[m] = (JSONDecodedString.hash(p, contents(entry), escaped: entry.aux != 0), key)
+            for _ in 0..<count {
+                let fingerprint = self.fingerprint(tape[key], p)
+                var slot = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                while table[slot].key >= 0 {
+                    if table[slot].fingerprint == fingerprint && compare(table[slot].key, key, tape, p) == 0 {
+                        return key
+                    }
+                    slot = (slot + 1) & 63
+                }
+                table[slot] = (fingerprint, key)
                 key = Int(tape[key + 1].next)
             }
-            var duplicate: Int?   // tape index of the first duplicate name in document order
-            if count <= pairwiseLimit {
-                search: for j in 1..<count {
-                    for k in 0..<j where names[j].hash == names[k].hash && same(names[j].key, names[k].key, tape, p) {
-                        duplicate = names[j].key
-                        break search
-                    }
-                }
-            } else {
-                var names = names
-                names.sort { a, b in
-                    if a.hash != b.hash { return a.hash < b.hash }
-                    let order = compare(a.key, b.key, tape, p)
-                    return order != 0 ? order < 0 : a.key < b.key
-                }
-                for m in 1..<count where names[m].hash == names[m - 1].hash && same(names[m].key, names[m - 1].key, tape, p) {
-                    duplicate = min(duplicate ?? Int.max, names[m].key)
-                }
+            return nil
+        }
+    }
+
+    private static func largeObject(_ object: Int, _ count: Int, _ tape: UnsafeBufferPointer<JSONTapeEntry>, _ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        withUnsafeTemporaryAllocation(of: (fingerprint: UInt64, key: Int).self, capacity: count) { names in
+            var key = object + 1
+            for m in 0..<count {
+                names[m] = (fingerprint(tape[key], p), key)
+                key = Int(tape[key + 1].next)
             }
-            if let duplicate {
-                let entry = tape[duplicate]
-                var decoded = JSONDecodedString(p, contents(entry))
-                let name = String(decoding: AnyIterator { decoded.next() }.map { $0 }, as: UTF8.self)
-                throw JSONError(reason: .duplicateMemberName(name), offset: Int(entry.start))
+            var sorted = names   // the same memory, sorted in place
+            sorted.sort { a, b in
+                if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
+                let order = compare(a.key, b.key, tape, p)
+                return order != 0 ? order < 0 : a.key < b.key
             }
+            // In a run of equal names sorted by position, the second is that name's first duplicate.
+            var duplicate: Int?
+            for m in 1..<count where sorted[m].fingerprint == sorted[m - 1].fingerprint && compare(sorted[m].key, sorted[m - 1].key, tape, p) == 0 {
+                duplicate = min(duplicate ?? Int.max, sorted[m].key)
+            }
+            return duplicate
         }
     }
 
@@ -51,12 +69,40 @@ enum JSONDuplicateNames {
         Int(entry.start) + 1..<Int(entry.end) - 1
     }
 
-    private static func compare(_ a: Int, _ b: Int, _ tape: [JSONTapeEntry], _ p: UnsafeBufferPointer<UInt8>) -> Int {
-        let x = tape[a], y = tape[b]
-        return JSONDecodedString.compare(p, contents(x), escaped: x.aux != 0, p, contents(y), escaped: y.aux != 0)
+    /// Mixes the decoded length, the first up-to-8 decoded bytes (little-endian) and the last up-to-8
+    /// (last byte lowest). Equal decoded names have equal fingerprints whatever their escapes.
+    static func fingerprint(_ entry: JSONTapeEntry, _ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let range = contents(entry)
+        var length = 0, first: UInt64 = 0, last: UInt64 = 0
+        if entry.aux & JSONTapeEntry.hasEscapes != 0 {
+            var decoded = JSONDecodedString(p, range)
+            while let byte = decoded.next() {
+                if length < 8 { first |= UInt64(byte) << (8 * UInt64(length)) }
+                last = last << 8 | UInt64(byte)
+                length += 1
+            }
+        } else if range.count >= 8, let base = p.baseAddress {
+            length = range.count
+            first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+            last = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self)).byteSwapped
+        } else if range.count > 0, range.lowerBound + 8 <= p.count, range.upperBound >= 8, let base = p.baseAddress {
+            // Short name: whole-word loads that stay inside the text, masked to the name's bytes.
+            length = range.count
+            let mask = UInt64.max >> (64 - 8 * UInt64(length))
+            first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self)) & mask
+            last = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self)).byteSwapped & mask
+        } else {
+            length = range.count
+            for (k, index) in range.enumerated() {
+                first |= UInt64(p[index]) << (8 * UInt64(k))
+                last = last << 8 | UInt64(p[index])
+            }
+        }
+        return (first &* 0xFF51_AFD7_ED55_8CCD) ^ (last &* 0xC4CE_B9FE_1A85_EC53) ^ UInt64(length)
     }
 
-    private static func same(_ a: Int, _ b: Int, _ tape: [JSONTapeEntry], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        compare(a, b, tape, p) == 0
+    private static func compare(_ a: Int, _ b: Int, _ tape: UnsafeBufferPointer<JSONTapeEntry>, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+        let x = tape[a], y = tape[b]
+        return JSONDecodedString.compare(p, contents(x), escaped: x.aux != 0, p, contents(y), escaped: y.aux != 0)
     }
 }

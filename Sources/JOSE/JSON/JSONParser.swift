@@ -6,11 +6,16 @@ struct JSONParser {
     private let p: UnsafeBufferPointer<UInt8>
     private let n: Int
     private var i = 0
-    private var tape: [JSONTapeEntry] = []
+    /// The tape being written; `count` entries are initialized.
+    private let tape: UnsafeMutableBufferPointer<JSONTapeEntry>
+    private var count = 0
+    /// Set when `tape` was too small: the caller retries with more room.
+    private var outOfRoom = false
 
-    private init(_ p: UnsafeBufferPointer<UInt8>) {
+    private init(_ p: UnsafeBufferPointer<UInt8>, _ tape: UnsafeMutableBufferPointer<JSONTapeEntry>) {
         self.p = p
         self.n = p.count
+        self.tape = tape
     }
 
     static func parse(_ input: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONError) -> [JSONTapeEntry] {
@@ -21,14 +26,45 @@ struct JSONParser {
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
             throw JSONError(reason: .byteOrderMark, offset: 0)
         }
-        var parser = JSONParser(input)
-        // Values are rarely shorter than 8 bytes in real documents; the array grows if they are.
-        parser.tape.reserveCapacity(input.count / 8 + 8)
+        // One tape allocation. Real documents have far fewer values than bytes / 2 (a 1.3 KB claims
+        // set has about 50); large ones start from a smaller estimate. Every value starts at a byte of
+        // its own, so a second attempt with room for `count + 1` entries cannot run out.
+        // Nesting never exceeds the byte count, so the explicit stack needs no more than that.
         let maxDepth = max(limits.maxDepth, 0)
-        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * maxDepth + 2) { (stack) throws(JSONError) in
-            try parser.run(maxDepth: maxDepth, stack: stack)
+        let stackDepth = min(maxDepth, input.count)
+        var capacity = input.count <= 1 << 16 ? input.count / 2 + 2 : input.count / 8 + 64
+        while true {
+            var failure: JSONError?
+            var outOfRoom = false
+            let tape = [JSONTapeEntry](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                var parser = JSONParser(input, buffer)
+                do throws(JSONError) {
+                    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * stackDepth + 2) { (stack) throws(JSONError) in
+                        try parser.run(maxDepth: maxDepth, stack: stack)
+                    }
+                } catch {
+                    failure = error
+                    outOfRoom = parser.outOfRoom
+                }
+                initialized = parser.count
+            }
+            if outOfRoom {
+                capacity = input.count + 1
+                continue
+            }
+            if let failure { throw failure }
+            return tape
         }
-        return parser.tape
+    }
+
+    @inline(__always)
+    private mutating func append(_ entry: JSONTapeEntry) throws(JSONError) {
+        guard count < tape.count else {
+            outOfRoom = true
+            throw JSONError(reason: .tooLarge(limit: tape.count), offset: i)
+        }
+        tape[count] = entry
+        count += 1
     }
 
     // MARK: - Structure
@@ -46,10 +82,10 @@ struct JSONParser {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard depth < maxDepth else { throw JSONError(reason: .tooDeep(limit: maxDepth), offset: i) }
                 let isObject = b == UInt8(ascii: "{")
-                stack[2 * depth] = UInt32(tape.count)
+                stack[2 * depth] = UInt32(count)
                 stack[2 * depth + 1] = 0
                 depth += 1
-                tape.append(JSONTapeEntry(start: UInt32(i), end: 0, next: 0, aux: 0))
+                try append(JSONTapeEntry(start: UInt32(i), end: 0, next: 0, aux: 0))
                 i += 1
                 skipWhitespace()
                 if i < n, p[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
@@ -123,13 +159,13 @@ struct JSONParser {
         skipWhitespace()
     }
 
-    private mutating func close(_ container: UInt32, count: UInt32, isObject: Bool) throws(JSONError) {
+    private mutating func close(_ container: UInt32, count members: UInt32, isObject: Bool) throws(JSONError) {
         let index = Int(container)
         tape[index].end = UInt32(i)
-        tape[index].next = UInt32(tape.count)
-        tape[index].aux = count
-        if isObject && count > 1 {
-            try JSONDuplicateNames.check(object: index, count: Int(count), tape: tape, bytes: p)
+        tape[index].next = UInt32(count)
+        tape[index].aux = members
+        if isObject && members > 1 {
+            try JSONDuplicateNames.check(object: index, count: Int(members), tape: UnsafeBufferPointer(rebasing: tape[0..<count]), bytes: p)
         }
     }
 
@@ -144,7 +180,7 @@ struct JSONParser {
             throw JSONError(reason: .invalidLiteral, offset: start)
         }
         i += length
-        tape.append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(tape.count + 1), aux: 0))
+        try append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(count + 1), aux: 0))
     }
 
     // MARK: - Strings
@@ -154,7 +190,19 @@ struct JSONParser {
         var flags: UInt32 = 0
         i += 1
         while true {
-            // The common case: printable ASCII that needs no attention.
+            // The common case: printable ASCII that needs no attention, 8 bytes at a time, then bytewise.
+            if let base = p.baseAddress {
+                var k = i
+                while n - k >= 8 {
+                    let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)))
+                    if special != 0 {
+                        k += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    k += 8
+                }
+                i = k
+            }
             while i < n {
                 let c = p[i]
                 guard c &- 0x20 < 0x60, c != Self.quote, c != Self.backslash else { break }
@@ -174,7 +222,19 @@ struct JSONParser {
                 try utf8Sequence()
             }
         }
-        tape.append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(tape.count + 1), aux: flags))
+        try append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(count + 1), aux: flags))
+    }
+
+    /// A word whose lowest set bit lies in the first byte of `w` (little-endian) that is a control
+    /// character, `"`, `\` or non-ASCII; zero if there is none. Bits above the first such byte may be
+    /// spurious (borrows), which is why only the lowest one is used.
+    @inline(__always)
+    private static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- 0x20 &* ones) & ~w
+        let q = w ^ (0x22 &* ones), quote = (q &- ones) & ~q
+        let b = w ^ (0x5C &* ones), backslash = (b &- ones) & ~b
+        return (control | quote | backslash | w) & highs
     }
 
     /// One escape sequence at `p[i] == "\"` (RFC 8259 §7), with surrogate pairs (§8.2).
@@ -302,7 +362,7 @@ struct JSONParser {
                 throw JSONError(reason: .numberNotFinite, offset: start)
             }
         }
-        tape.append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(tape.count + 1), aux: flags))
+        try append(JSONTapeEntry(start: UInt32(start), end: UInt32(i), next: UInt32(count + 1), aux: flags))
     }
 
     /// One or more digits.

@@ -4,12 +4,23 @@
 public struct JSONValue: Sendable {
     /// The kinds of JSON value (RFC 8259 §3).
     public enum Kind: Sendable, Equatable {
-        case null, bool, number, string, array, object
+        /// `null` (RFC 8259 §3).
+        case null
+        /// `true` or `false` (RFC 8259 §3).
+        case bool
+        /// A number (RFC 8259 §6).
+        case number
+        /// A string (RFC 8259 §7).
+        case string
+        /// An array (RFC 8259 §5).
+        case array
+        /// An object (RFC 8259 §4).
+        case object
     }
 
     /// The document this value belongs to.
     public let document: JSONDocument
-    @usableFromInline let index: Int
+    let index: Int
 
     init(document: JSONDocument, index: Int) {
         self.document = document
@@ -97,6 +108,21 @@ public struct JSONValue: Sendable {
     /// (`12`, `-3`, `1e3`, `1.0`); nil for fractions (`1.5`), out-of-range values and other kinds.
     /// `-0` gives 0. Exact for every integer in range, so beyond 2^53.
     public var int64: Int64? {
+        let entry = entry
+        if entry.aux & JSONTapeEntry.hasFractionOrExponent == 0, entry.end - entry.start <= 18, kind == .number {
+            // Plain integers of at most 18 digits cannot overflow: the common NumericDate case.
+            return document.bytes.withUnsafeBufferPointer { p in
+                var k = Int(entry.start)
+                let negative = p[k] == UInt8(ascii: "-")
+                if negative { k += 1 }
+                var value: Int64 = 0
+                while k < Int(entry.end) {
+                    value = value &* 10 &+ Int64(p[k] &- 0x30)
+                    k += 1
+                }
+                return negative ? -value : value
+            }
+        }
         guard let (negative, magnitude) = exactInteger else { return nil }
         if negative {
             if magnitude == UInt64(Int64.max) + 1 { return .min }
@@ -155,13 +181,38 @@ public struct JSONValue: Sendable {
     public subscript(key: String) -> JSONValue? {
         guard kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { q in
-            for (name, value) in members where name.stringEquals(utf8: q) { return value }
-            return nil
+        guard let found = key.withUTF8({ q in memberValueIndex(utf8: q) }) else { return nil }
+        return JSONValue(document: document, index: found)
+    }
+
+    /// The tape index of the value of the member whose decoded name is `q`: a scan over the tape
+    /// that touches only names, with no reference counting per member. The scan starts at the member
+    /// whose name is at tape index `from` (default: the first) and wraps around.
+    func memberValueIndex(utf8 q: UnsafeBufferPointer<UInt8>, from: Int? = nil) -> Int? {
+        document.tape.withUnsafeBufferPointer { tape in
+            document.bytes.withUnsafeBufferPointer { p -> Int? in
+                let object = tape[index]
+                guard p[Int(object.start)] == UInt8(ascii: "{"), object.aux > 0 else { return nil }
+                let first = index + 1, end = Int(object.next)
+                var k = from.map { $0 > index && $0 < end ? $0 : first } ?? first
+                for _ in 0..<object.aux {
+                    let name = tape[k]
+                    let contents = JSONDuplicateNames.contents(name)
+                    let escaped = name.aux & JSONTapeEntry.hasEscapes != 0
+                    if escaped || contents.count == q.count,
+                       JSONDecodedString.compare(p, contents, escaped: escaped, q, 0..<q.count, escaped: false) == 0 {
+                        return k + 1
+                    }
+                    k = Int(tape[k + 1].next)
+                    if k >= end { k = first }
+                }
+                return nil
+            }
         }
     }
 
-    /// The array element at `index`; nil when out of range or this is not an array.
+    /// The array element at `index`; nil when out of range or this is not an array. This walks the
+    /// array (O(index)); iterate ``elements`` for sequential access.
     public subscript(index: Int) -> JSONValue? {
         guard kind == .array, index >= 0, index < count else { return nil }
         var k = self.index + 1

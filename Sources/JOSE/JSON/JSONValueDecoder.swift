@@ -80,32 +80,32 @@ private func shortText(_ value: JSONValue) -> String {
     return text.utf8.count <= 40 ? text : String(decoding: text.utf8.prefix(40), as: UTF8.self) + "..."
 }
 
-func decodeBool(_ value: JSONValue, _ path: [any CodingKey]) throws -> Bool {
-    guard let b = value.bool else { throw mismatch(Bool.self, value, path, "a boolean") }
+func decodeBool(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+    guard let b = value.bool else { throw mismatch(Bool.self, value, path(), "a boolean") }
     return b
 }
 
-func decodeString(_ value: JSONValue, _ path: [any CodingKey]) throws -> String {
-    guard let s = value.string else { throw mismatch(String.self, value, path, "a string") }
+func decodeString(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+    guard let s = value.string else { throw mismatch(String.self, value, path(), "a string") }
     return s
 }
 
-func decodeDouble(_ value: JSONValue, _ path: [any CodingKey]) throws -> Double {
-    guard let d = value.double else { throw mismatch(Double.self, value, path, "a number") }
+func decodeDouble(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Double {
+    guard let d = value.double else { throw mismatch(Double.self, value, path(), "a number") }
     return d
 }
 
-func decodeFloat(_ value: JSONValue, _ path: [any CodingKey]) throws -> Float {
-    let d = try decodeDouble(value, path)
+func decodeFloat(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Float {
+    let d = try decodeDouble(value, path())
     let f = Float(d)
     guard f.isFinite else {
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: "at \(describe(path)): the number \(shortText(value)) does not fit in Float"))
+        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path(), debugDescription: "at \(describe(path())): the number \(shortText(value)) does not fit in Float"))
     }
     return f
 }
 
-func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
-    guard value.kind == .number else { throw mismatch(T.self, value, path, "an integer (\(T.self))") }
+func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+    guard value.kind == .number else { throw mismatch(T.self, value, path(), "an integer (\(T.self))") }
     let result: T?
     if let (negative, magnitude) = value.exactInteger {
         if !negative || magnitude == 0 {
@@ -122,7 +122,7 @@ func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ p
         // Without an exact integer value, a number below 2^64 in magnitude must have a fraction.
         let fractional = value.exactInteger == nil && (value.double.map { abs($0) < 0x1p64 } ?? false)
         let why = fractional ? "is not an integer" : "does not fit in \(T.self)"
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: "at \(describe(path)): the number \(shortText(value)) \(why)"))
+        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: path(), debugDescription: "at \(describe(path())): the number \(shortText(value)) \(why)"))
     }
     return result
 }
@@ -149,8 +149,7 @@ private struct JSONSuperKey: CodingKey {
 
 /// Remembers where the last member was found, so decoding members in document order (as
 /// `Dictionary` and most structs do) finds each one at the first try instead of rescanning.
-private final class JSONMemberCursor: @unchecked Sendable {
-    // Unchecked: a container is used from one decoding call on one thread; the class is never shared.
+private final class JSONMemberCursor {
     var next: Int
     init(_ next: Int) { self.next = next }
 }
@@ -174,22 +173,10 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The member's value, searched from the cursor around to it.
     private func member(_ key: Key) -> JSONValue? {
-        let tape = object.document.tape
-        let first = object.index + 1, end = Int(object.entry.next)
         var name = key.stringValue
-        return name.withUTF8 { q -> JSONValue? in
-            var k = cursor.next < end ? cursor.next : first
-            for _ in 0..<object.count {
-                let candidate = JSONValue(document: object.document, index: k)
-                let after = Int(tape[k + 1].next)
-                if candidate.stringEquals(utf8: q) {
-                    cursor.next = after
-                    return JSONValue(document: object.document, index: k + 1)
-                }
-                k = after < end ? after : first
-            }
-            return nil
-        }
+        guard let found = name.withUTF8({ q in object.memberValueIndex(utf8: q, from: cursor.next) }) else { return nil }
+        cursor.next = Int(object.document.tape[found].next)
+        return JSONValue(document: object.document, index: found)
     }
 
     private func value(_ key: Key) throws -> JSONValue {
@@ -272,9 +259,11 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
         currentIndex += 1
     }
 
-    private mutating func decodeNext<T>(_ body: (JSONValue, [any CodingKey]) throws -> T) throws -> T {
+    /// Decodes the current element; `body` gets the element and its coding path, built only if asked.
+    private mutating func decodeNext<T>(_ body: (JSONValue, () -> [any CodingKey]) throws -> T) throws -> T {
         let value = try take(T.self)
-        let result = try body(value, path)
+        let codingPath = self.codingPath, index = currentIndex
+        let result = try body(value, { codingPath + [JSONIndexKey(index)] })
         advance()
         return result
     }
@@ -285,35 +274,35 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try decodeNext(decodeBool) }
-    mutating func decode(_ type: String.Type) throws -> String { try decodeNext(decodeString) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try decodeNext(decodeDouble) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try decodeNext(decodeFloat) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeNext { try decodeInteger(type, $0, $1) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeNext { try decodeInteger(type, $0, $1) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try decodeNext { try decodeBool($0, $1()) } }
+    mutating func decode(_ type: String.Type) throws -> String { try decodeNext { try decodeString($0, $1()) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try decodeNext { try decodeDouble($0, $1()) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try decodeNext { try decodeFloat($0, $1()) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeNext { try decodeInteger(type, $0, $1()) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeNext { try decodeInteger(type, $0, $1()) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decodeNext { value, path in try T(from: JSONValueDecoding(value: value, codingPath: path)) }
+        try decodeNext { value, path in try T(from: JSONValueDecoding(value: value, codingPath: path())) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try decodeNext { value, path in try JSONValueDecoding(value: value, codingPath: path).container(keyedBy: type) }
+        try decodeNext { value, path in try JSONValueDecoding(value: value, codingPath: path()).container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try decodeNext { value, path in try JSONValueDecoding(value: value, codingPath: path).unkeyedContainer() }
+        try decodeNext { value, path in try JSONValueDecoding(value: value, codingPath: path()).unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        try decodeNext { value, path in JSONValueDecoding(value: value, codingPath: path) }
+        try decodeNext { value, path in JSONValueDecoding(value: value, codingPath: path()) }
     }
 }
 

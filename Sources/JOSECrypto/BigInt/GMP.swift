@@ -7,7 +7,7 @@ import CGMP
 typealias Limb = mp_limb_t
 
 /// A non-negative arbitrary-precision integer backed by a GMP `mpz_t`, used for the one-off work of
-/// preparing an RSA public key (RFC 8017 §3.1): importing n and e, counting bits, computing R² mod n.
+/// preparing an RSA public key (RFC 8017 §3.1): importing n, counting bits, reading its limbs.
 ///
 /// The class owns its `mpz_t` and clears it in `deinit`. It is not shared across threads.
 final class GMPInteger {
@@ -22,6 +22,12 @@ final class GMPInteger {
     /// The value of the big-endian unsigned bytes in `bytes` (OS2IP, RFC 8017 §4.2).
     convenience init(bigEndian bytes: UnsafeRawBufferPointer) {
         self.init()
+        setFromBigEndian(bytes)
+    }
+
+    /// Sets the value to the big-endian unsigned bytes in `bytes`.
+    func setFromBigEndian(_ bytes: UnsafeRawBufferPointer) {
+        __gmpz_set_ui(pointer, 0)
         if let base = bytes.baseAddress, bytes.count > 0 {
             // count words of 1 byte, most significant word first, native byte order, no nails.
             __gmpz_import(pointer, bytes.count, 1, 1, 0, 0, base)
@@ -47,13 +53,6 @@ final class GMPInteger {
     /// The sign of `self - other`: -1, 0 or 1.
     func compare(_ other: GMPInteger) -> Int {
         Int(__gmpz_cmp(pointer, other.pointer).signum())
-    }
-
-    /// Sets `self` to 2^`exponent` mod `modulus` (modulus > 0).
-    func setPowerOfTwo(_ exponent: Int, modulo modulus: GMPInteger) {
-        __gmpz_set_ui(pointer, 0)
-        __gmpz_setbit(pointer, mp_bitcnt_t(exponent))
-        __gmpz_tdiv_r(pointer, pointer, modulus.pointer)
     }
 
     /// Sets `self` to `base`^`exponent` mod `modulus` with GMP's own `mpz_powm`.
@@ -119,6 +118,14 @@ enum MPN {
     @discardableResult
     static func subtract(_ rp: UnsafeMutablePointer<Limb>, _ ap: UnsafePointer<Limb>, _ bp: UnsafePointer<Limb>, _ n: Int) -> Limb {
         __gmpn_sub_n(rp, ap, bp, n)
+    }
+
+    /// qp[0...nn-dn] = np / dp and rp[0..<dn] = np mod dp (`mpn_tdiv_qr`), for nn >= dn >= 1 and a
+    /// non-zero top limb of dp; qp and rp overlap neither np nor dp.
+    @inline(__always)
+    static func divide(quotient qp: UnsafeMutablePointer<Limb>, remainder rp: UnsafeMutablePointer<Limb>,
+                       _ np: UnsafePointer<Limb>, _ nn: Int, by dp: UnsafePointer<Limb>, _ dn: Int) {
+        __gmpn_tdiv_qr(qp, rp, 0, np, nn, dp, dn)
     }
 
     /// The sign of ap - bp over n limbs (`mpn_cmp`).

@@ -7,8 +7,8 @@ func emsaPSSVerify(mHash: UnsafeRawBufferPointer, em: UnsafeMutableRawBufferPoin
     let hLen = hash.digestByteCount
     let emLen = em.count
     guard mHash.count == hLen, emLen == (emBits + 7) / 8 else { return false }
-    // Step 3: emLen < hLen + sLen + 2 is "inconsistent".
-    guard sLen >= 0, emLen >= hLen + sLen + 2 else { return false }
+    // Step 3: emLen < hLen + sLen + 2 is "inconsistent" (written so a huge sLen cannot overflow).
+    guard sLen >= 0, sLen <= emLen - hLen - 2 else { return false }
     // Step 4: the rightmost octet is 0xbc.
     guard em[emLen - 1] == 0xbc else { return false }
     // Step 5: maskedDB is the leftmost emLen - hLen - 1 octets, H the next hLen.

@@ -24,13 +24,20 @@ extension RSA {
         /// A sentence saying what is wrong and what the standard requires.
         public let reason: String
 
-        init(_ code: Code, _ reason: String) {
+        /// An error with `code` and `reason`; tests build expected errors this way (equality is on the code).
+        public init(code: Code, reason: String) {
             self.code = code
             self.reason = reason
         }
 
+        init(_ code: Code, _ reason: String) {
+            self.init(code: code, reason: reason)
+        }
+
+        /// The code and the reason, e.g. `ERR_RSA_...: what is wrong`.
         public var description: String { "\(code.rawValue): \(reason)" }
 
+        /// Equal when the codes are equal, whatever the reasons say.
         public static func == (lhs: KeyError, rhs: KeyError) -> Bool { lhs.code == rhs.code }
     }
 

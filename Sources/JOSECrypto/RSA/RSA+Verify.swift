@@ -76,7 +76,7 @@ extension RSA.PublicKey {
         guard signature.count == k else { return false }
         let context = self.context
         let limbs = context.limbCount
-        // s and m (L limbs each) and the exponentiation's scratch (3L). Once m is known, s is dead
+        // s and m (L limbs each) and the exponentiation's scratch (4L + 1). Once m is known, s is dead
         // and its space holds EM (k <= 8L octets); the scratch then holds the expected EM.
         return withLimbScratch(count: 2 * limbs + context.scratchLimbCount) { base -> Bool in
             let s = base

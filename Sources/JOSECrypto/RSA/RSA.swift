@@ -81,8 +81,16 @@ extension RSA {
         /// A sentence saying what to fix.
         public let reason: String
 
+        /// An error with `code` and `reason`; tests build expected errors this way (equality is on the code).
+        public init(code: Code, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+
+        /// The code and the reason, e.g. `ERR_RSA_...: what is wrong`.
         public var description: String { "\(code.rawValue): \(reason)" }
 
+        /// Equal when the codes are equal, whatever the reasons say.
         public static func == (lhs: ArgumentError, rhs: ArgumentError) -> Bool { lhs.code == rhs.code }
     }
 }

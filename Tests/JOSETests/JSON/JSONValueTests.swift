@@ -170,6 +170,11 @@ struct JSONLimitsTests {
         #expect(throws: JSONError(reason: .tooDeep(limit: 2), offset: 2)) { try JSONDocument("[[[1]]]", limits: custom) }
         #expect(throws: JSONError(reason: .tooDeep(limit: 0), offset: 0)) { try JSONDocument("[]", limits: JSONLimits(maxBytes: 10, maxDepth: 0)) }
         #expect(try JSONDocument("1", limits: JSONLimits(maxBytes: 10, maxDepth: 0)).root.int64 == 1)
+        // Absurd limits are clamped, not trusted: no overflow, no giant stack.
+        let unbounded = JSONLimits(maxBytes: .max, maxDepth: .max)
+        #expect(try JSONDocument("[[[]]]", limits: unbounded).root.count == 1)
+        #expect(try JSONDocument(bytes: Array(repeating: UInt8(ascii: "["), count: 1000) + Array(repeating: UInt8(ascii: "]"), count: 1000), limits: unbounded).root.count == 1)
+        #expect(throws: JSONError(reason: .tooLarge(limit: 0), offset: 0)) { try JSONDocument("1", limits: JSONLimits(maxBytes: -5, maxDepth: -5)) }
     }
 
     @Test func sizeLimit() throws {
@@ -199,6 +204,18 @@ struct JSONLimitsTests {
         let firstDuplicateOffset = text.utf8.count
         text += "\"n30\":1,\"n5\":1}"
         #expect(throws: JSONError(reason: .duplicateMemberName("n30"), offset: firstDuplicateOffset)) { try JSONDocument(text) }
+    }
+
+    /// Large documents start from a small tape estimate and retry with room for one value per byte.
+    @Test func denseLargeDocumentsNeedTheRetry() throws {
+        let count = 150_000
+        let text = "[" + String(repeating: "0,", count: count - 1) + "[[]]]"
+        let root = try JSONDocument(text).root
+        #expect(root.count == count)
+        #expect(root[count - 1]?[0]?.count == 0)
+        #expect(root.elements.reduce(0) { $0 + ($1.int64 ?? 0) } == 0)
+        let failing = "[" + String(repeating: "0,", count: count) + "x]"
+        #expect(throws: JSONError(reason: .unexpectedByte(UInt8(ascii: "x"), expected: .value), offset: 1 + 2 * count)) { try JSONDocument(failing) }
     }
 
     @Test func hugeArrayOfObjects() throws {
