@@ -73,7 +73,7 @@ struct RSAWycheproofTests {
                     #expect(!verdict, "\(context): invalid signature accepted")
                 default:
                     let decisions = test.flags.compactMap { wycheproofAcceptableDecisions[$0] }
-                    let decision = try #require(decisions.first, "\(context): acceptable case with no written decision, flags \(test.flags)")
+                    let decision: Bool = try #require(decisions.first as Bool?, "\(context): acceptable case with no written decision, flags \(test.flags)")
                     #expect(verdict == decision, "\(context): acceptable case decided \(verdict), expected \(decision)")
                 }
                 ran += 1

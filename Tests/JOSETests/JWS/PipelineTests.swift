@@ -155,7 +155,7 @@ import JOSE
         do {
             _ = try await JWT.verify(TestTokens.hs256(["exp": 1]), keys: Wrapped(set: keys), options: options)
             Issue.record("an expired token verified through the async path")
-        } catch let error as JOSEError {
+        } catch {
             #expect(error.code == .jwtExpired)
         }
     }
