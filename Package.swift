@@ -34,6 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
         .testTarget(name: "JOSETests", dependencies: ["JOSE"]),
+        .testTarget(name: "JOSECLITests", dependencies: ["jose"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -67,8 +67,10 @@ enum KeyLoading {
         if let other = algorithms.first(where: { $0.family != .hmac }) {
             throw UsageError("--secret-file holds an HMAC secret, which verifies HS256/HS384/HS512 only; --alg \(other) needs --jwks, --oidc or --jwk")
         }
-        for alg in algorithms.sorted(by: { $0.rawValue < $1.rawValue }) where secret.count * 8 < alg.properties.minimumKeyBits {
-            throw UsageError("the secret in \(source) is \(secret.count * 8) bits; \(alg) needs at least \(alg.properties.minimumKeyBits) bits (RFC 7518 §3.2)")
+        // Too short for every allowed algorithm: it can verify nothing (RFC 7518 §3.2 minimum sizes).
+        if let weakest = algorithms.min(by: { $0.properties.minimumKeyBits < $1.properties.minimumKeyBits }),
+           secret.count * 8 < weakest.properties.minimumKeyBits {
+            throw UsageError("the secret in \(source) is \(secret.count * 8) bits; \(weakest) needs at least \(weakest.properties.minimumKeyBits) bits (RFC 7518 §3.2)")
         }
         do {
             return try JWKSet(keys: [try JWK(json: #"{"kty":"oct","k":"\#(Base64URL.encode(secret))"}"#)])
