@@ -8,7 +8,7 @@ enum ConformanceCommand {
         usage: "[--vectors DIR] [--json]",
         options: [
             OptionSpec(name: "vectors", value: "DIR", help: "the vectors folder (default: the Vectors/ found above the current directory or the executable)"),
-            OptionSpec(name: "json", value: nil, help: "print {\"suites\": [...], \"cases\", \"passed\", \"failed\", \"skipped\"}"),
+            OptionSpec(name: "json", value: nil, help: "print {\"suites\": [...], \"cases\", \"passed\", \"failed\", \"skipped\"}; failures go to stderr"),
         ],
         positionals: 0...0,
         details: """
@@ -38,6 +38,7 @@ enum ConformanceCommand {
         let results = ConformanceRunner.run(jobs)
         if arguments.has("json") {
             Terminal.outBytes(ConformanceReport.json(results) + [0x0A])
+            ConformanceReport.failureLines(results).forEach { Terminal.err("failed: \($0)") }
         } else {
             ConformanceReport.table(results, folder: folder.path).forEach { Terminal.out($0) }
         }

@@ -21,7 +21,6 @@ enum ConformanceReport {
             suite.int("failed", result.failed)
             suite.int("skipped", result.skipped)
             suite.array("skip_reasons", result.skipReasonLines.map(JSONObjectWriter.quoted))
-            suite.array("failures", result.failures.map(JSONObjectWriter.quoted))
             return suite.finished
         }
         let total = totals(results)
@@ -32,6 +31,14 @@ enum ConformanceReport {
         object.int("failed", total.failed)
         object.int("skipped", total.skipped)
         return object.finished
+    }
+
+    /// The failure lines (each naming its file and case), for standard error next to `--json`.
+    static func failureLines(_ results: [SuiteResult]) -> [String] {
+        results.filter { $0.failed > 0 }.flatMap { result in
+            result.failures + (result.failed > result.failures.count
+                ? ["\(result.file): ... and \(result.failed - result.failures.count) more"] : [])
+        }
     }
 
     static func table(_ results: [SuiteResult], folder: String) -> [String] {
@@ -63,12 +70,7 @@ enum ConformanceReport {
         if !failed.isEmpty {
             lines.append("")
             lines.append(Terminal.styled("failures:", .red))
-            for result in failed {
-                result.failures.forEach { lines.append("  \($0)") }
-                if result.failed > result.failures.count {
-                    lines.append("  \(result.file): ... and \(result.failed - result.failures.count) more")
-                }
-            }
+            failureLines(failed).forEach { lines.append("  \($0)") }
         }
         lines.append("")
         lines.append(total.failed == 0
