@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
         .testTarget(name: "JOSETests", dependencies: ["JOSE"]),
         .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"], exclude: ["Server"]),
+        .testTarget(name: "JOSECLITests", dependencies: ["jose"]),
     ],
     swiftLanguageModes: [.v6]
 )
