@@ -34,8 +34,10 @@ let package = Package(
             dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter"],
             path: "Benchmarks/jose-bench"
         ),
-        .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
-        .testTarget(name: "JOSETests", dependencies: ["JOSE"]),
+        // Vector files, hex, NIST .rsp parsing and a seeded generator shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto", "TestSupport"]),
+        .testTarget(name: "JOSETests", dependencies: ["JOSE", "TestSupport"]),
         .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"], exclude: ["Server"]),
         .testTarget(name: "JOSECLITests", dependencies: ["jose"]),
     ],

@@ -31,11 +31,11 @@ struct InjectedClientTests {
     static let oneKeySet = #"{"keys":[{"kty":"oct","kid":"s","alg":"HS256","k":"YW4gSFMyNTYgc2VjcmV0IG9mIDMyIGJ5dGVzISEhIQ"}]}"#
 
     @Test func aClientThatIgnoresItsTimeoutIsCutOffByTheWatchdog() async throws {
-        let client = ScriptedClient(HTTPResponse(status: 200, body: Array(Self.oneKeySet.utf8)), delay: 20)
+        let client = ScriptedClient(HTTPResponse(status: 200, body: Array(Self.oneKeySet.utf8)), delay: 120)
         let keys = try RemoteJWKSet(url: "https://keys.example/jwks", options: RemoteJWKSetOptions(timeout: 0.2), client: client)
         let (error, elapsed) = await timed { await joseError { try await keys.refresh() } }
         #expect(error?.code == .jwksTimeout, "\(String(describing: error))")
-        #expect(elapsed < 15, "watchdog fired after \(elapsed) s")
+        #expect(elapsed < 60, "watchdog fired after \(elapsed) s")
     }
 
     @Test func anInjectedClientServesTheSet() async throws {

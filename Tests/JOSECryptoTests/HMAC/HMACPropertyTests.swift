@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// Properties of the incremental HMAC API over seeded random inputs (seed in every message).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// RFC 4231 §4 test cases 1-7 for HMAC-SHA-256/384/512 (`Vectors/rfc/rfc4231_hmac.json`).

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// Wycheproof `hmac_sha{256,384,512}_test.json`: valid tags (possibly truncated to `tagSize` bits)

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// One `RSA.PublicKey` verifies on many threads at once, without locks, with the same answers.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// Differential test against Python's `cryptography` (pip package `cryptography`): it makes a

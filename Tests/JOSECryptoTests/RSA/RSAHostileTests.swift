@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JOSECrypto
 
 /// Keys and signatures an attacker controls: refused with the right error, answered `false`, never

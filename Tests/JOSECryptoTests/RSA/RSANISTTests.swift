@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JOSECrypto
 
 /// NIST CAVP FIPS 186-3 RSA signature files. Moduli of 1024 and 1536 bits are below RFC 7518's

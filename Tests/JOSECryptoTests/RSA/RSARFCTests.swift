@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// RFC 7515 A.2 (RS256) and RFC 7520 §4.1 (RS256) / §4.2 (PS384): the JWS signature verifies as a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JOSECrypto
 
 /// Wycheproof's RSASSA-PKCS1-v1_5 and RSASSA-PSS verification files (schemas

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// NIST CAVP SHA-2 byte-oriented tests (SHAVS §6.2, §6.3, §6.4), from `Vectors/nist/`.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSECrypto
 
 /// Properties of the incremental SHA-2 API over seeded random inputs (the seed is in every message;

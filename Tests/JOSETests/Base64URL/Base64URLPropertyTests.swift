@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSE
 
 /// Properties of strict base64url over seeded random inputs (seed in every message; replay with

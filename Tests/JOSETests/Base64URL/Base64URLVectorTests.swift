@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSE
 
 /// RFC 4648 §10 vectors and the strictness cases of `Vectors/rfc/rfc4648_base64.json`, in the

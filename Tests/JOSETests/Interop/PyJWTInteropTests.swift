@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JOSE
 
 /// Tokens minted by PyJWT over pyca/cryptography (an independent implementation) for every algorithm

@@ -1,18 +1,6 @@
 import Testing
+import TestSupport
 import JOSE
-
-/// SplitMix64: small, fast and reproducible from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Re-serializes a value canonically through the public accessors: strings through their decoded
 /// value and ``JSONString/quoted(_:)``, numbers as carried, members in document order.
@@ -48,11 +36,8 @@ func canonical(_ value: JSONValue) -> String {
 
 @Suite("JSON fuzz")
 struct JSONFuzzTests {
-    /// Override with JSON_FUZZ_SEED=<decimal> to replay a failure.
-    static let seed: UInt64 = {
-        if let text = ProcessInfoLite.environment("JSON_FUZZ_SEED"), let value = UInt64(text) { return value }
-        return 0x5EED_0000_0000_0004
-    }()
+    /// `JOSE_TEST_SEED=<decimal>` replays a failure (see ``SeededRandom``).
+    static let seed: UInt64 = SeededRandom.defaultSeed
 
     static let seeds: [String] = [
         #"{"alg":"RS256","kid":"k1","typ":"JWT"}"#,
@@ -65,7 +50,7 @@ struct JSONFuzzTests {
     static let interesting: [UInt8] = Array(#"{}[]",:\-+.0123456789eEtrufalsn u"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
 
     @Test func randomBytesNeverCrash() {
-        var rng = SplitMix64(seed: Self.seed)
+        var rng = SeededRandom(seed: Self.seed)
         var accepted = 0
         for iteration in 0..<3_000 {
             let length = Int.random(in: 0...48, using: &rng)
@@ -78,7 +63,7 @@ struct JSONFuzzTests {
     }
 
     @Test func mutatedDocumentsNeverCrash() throws {
-        var rng = SplitMix64(seed: Self.seed ^ 0xA5A5)
+        var rng = SeededRandom(seed: Self.seed ^ 0xA5A5)
         for seedText in Self.seeds {
             #expect(check(Array(seedText.utf8), "seed document \(seedText)"), "seed documents must parse: \(seedText)")
         }
@@ -124,17 +109,3 @@ struct JSONFuzzTests {
     }
 }
 
-/// getenv without Foundation in this file.
-enum ProcessInfoLite {
-    static func environment(_ name: String) -> String? {
-        #if canImport(Glibc)
-        return getenv(name).map { String(cString: $0) }
-        #else
-        return nil
-        #endif
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JOSE
 
 /// Random and mutated tokens, headers, JWKs and key sets: every input ends in a value or a typed

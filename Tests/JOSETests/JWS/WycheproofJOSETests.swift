@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JOSE
 
 /// Wycheproof `json_web_signature_test.json` and `json_web_key_test.json`: every test runs through the

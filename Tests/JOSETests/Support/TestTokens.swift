@@ -1,6 +1,7 @@
 import Foundation
 import JOSE
 import JOSECrypto
+import TestSupport
 
 /// Builds tokens for tests: JSON via Foundation, signatures via HMAC (RSA tokens come from vectors
 /// and from Python's pyjwt, an independent implementation).

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Locating and reading the test vectors under the repository's `Vectors/` folder.
-enum Vectors {
+public enum Vectors {
     /// `<repo>/Vectors`, found from this file's path so tests run from any working directory.
-    static let root: URL = {
+    public static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -16,7 +16,7 @@ enum Vectors {
     }()
 
     /// The bytes of `Vectors/<relativePath>`; a missing file is a test failure with its path named.
-    static func data(_ relativePath: String) throws -> Data {
+    public static func data(_ relativePath: String) throws -> Data {
         let url = root.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw VectorError("missing vector file \(url.path)")
@@ -25,23 +25,23 @@ enum Vectors {
     }
 
     /// The text of `Vectors/<relativePath>`.
-    static func text(_ relativePath: String) throws -> String {
+    public static func text(_ relativePath: String) throws -> String {
         String(decoding: try data(relativePath), as: UTF8.self)
     }
 
     /// A JSON vector file decoded into `T`.
-    static func json<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
+    public static func json<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
         try JSONDecoder().decode(T.self, from: try data(relativePath))
     }
 }
 
-struct VectorError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct VectorError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Lowercase or uppercase hex to bytes; odd length or a non-hex digit is an error naming the text.
-func hexBytes(_ hex: String) throws -> [UInt8] {
+public func hexBytes(_ hex: String) throws -> [UInt8] {
     let digits = Array(hex.utf8)
     guard digits.count % 2 == 0 else { throw VectorError("odd-length hex: \(hex.prefix(40))") }
     func nibble(_ c: UInt8) throws -> UInt8 {
@@ -63,32 +63,32 @@ func hexBytes(_ hex: String) throws -> [UInt8] {
 }
 
 /// Bytes to lowercase hex.
-func hexString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+public func hexString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     bytes.map { String(format: "%02x", $0) }.joined()
 }
 
 /// A NIST CAVP response file (.rsp): `[section]` headers, `key = value` lines, records separated by
 /// blank lines, `#` comments, CRLF or LF.
-struct RSPFile {
-    struct Record {
+public struct RSPFile {
+    public struct Record {
         /// The most recent `[...]` header lines before this record, e.g. `["L=32"]` or `["mod = 2048"]`.
-        var section: [String: String]
+        public var section: [String: String]
         /// Header-level `key = value` lines that apply to following records (e.g. `n`, `e` in SigGen files).
-        var context: [String: String]
-        var fields: [String: String]
+        public var context: [String: String]
+        public var fields: [String: String]
         /// 1-based line of the record's first field, for failure messages.
-        var line: Int
-        subscript(key: String) -> String? { fields[key] ?? context[key] }
+        public var line: Int
+        public subscript(key: String) -> String? { fields[key] ?? context[key] }
     }
 
-    var records: [Record] = []
+    public var records: [Record] = []
 
     /// Parses the file. Records are groups of `key = value` lines; a lone group of keys listed in
     /// `contextKeys` (e.g. `n`, `e`, `SHAAlg`... as they appear) updates the running context instead.
     ///
     /// Lines are split on the byte 0x0A with a trailing 0x0D dropped: Swift treats "\r\n" as one
     /// `Character`, so splitting the `String` on "\n" would leave a CRLF file as a single line.
-    init(text: String, contextKeys: Set<String> = []) {
+    public init(text: String, contextKeys: Set<String> = []) {
         var section: [String: String] = [:]
         var context: [String: String] = [:]
         var current: [String: String] = [:]
@@ -136,7 +136,7 @@ struct RSPFile {
     }
 
     /// Reads and parses `Vectors/<relativePath>`.
-    static func load(_ relativePath: String, contextKeys: Set<String> = []) throws -> RSPFile {
+    public static func load(_ relativePath: String, contextKeys: Set<String> = []) throws -> RSPFile {
         RSPFile(text: try Vectors.text(relativePath), contextKeys: contextKeys)
     }
 }
