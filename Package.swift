@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
         .executableTarget(
             name: "jose-bench",
-            dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter"],
+            dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter", "CGMP"],
             path: "Benchmarks/jose-bench"
         ),
         .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto"]),
