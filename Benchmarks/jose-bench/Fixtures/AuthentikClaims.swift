@@ -1,5 +1,5 @@
 /// Claims shaped like those authentik's OAuth2/OpenID provider puts in a token for an application
-/// (here Grafana): 22 claims, the registered ones (RFC 7519 §4.1) and OpenID Connect Core §2 / §5.1.
+/// (here Grafana): 20 claims, the registered ones (RFC 7519 §4.1) and OpenID Connect Core §2 / §5.1.
 ///
 /// Every field that differs between tokens has a fixed width (hex ids, 10-digit timestamps), so all
 /// tokens of a layout have the same length: the OpenSSL reference hashes exactly that many bytes.
@@ -14,16 +14,17 @@ enum AuthentikClaims {
     /// The claims after the optional big claim: `"iss":...}` (a JSON object's tail), token `index`.
     static func tail(index: Int, generator: inout InputGenerator) -> [UInt8] {
         let iat = Int(now) - 1 - index % 200
-        let user = hex(&generator, bytes: 32)
+        let user = hex(&generator, bytes: 16)
+        let uuid = [user.prefix(8), user.dropFirst(8).prefix(4), user.dropFirst(12).prefix(4), user.dropFirst(16).prefix(4),
+                    user.dropFirst(20)].joined(separator: "-")
         let text = """
-            "iss":"\(issuer)","sub":"\(user)","aud":"\(clientID)",\
+            "iss":"\(issuer)","sub":"\(uuid)","aud":"\(clientID)",\
             "exp":\(iat + 3600),"iat":\(iat),"nbf":\(iat),"auth_time":\(iat - 120),\
             "acr":"goauthentik.io/providers/oauth2/default","amr":["pwd","mfa"],\
-            "sid":"\(hex(&generator, bytes: 32))","email":"alice.martin@example.com","email_verified":true,\
-            "name":"Alice Martin","given_name":"Alice Martin","preferred_username":"alice.martin",\
-            "nickname":"alice.martin","groups":["authentik Admins","grafana-editors","on-call"],\
-            "azp":"\(clientID)","uid":"\(user.prefix(40))","jti":"\(hex(&generator, bytes: 16))",\
-            "scope":"openid email profile"}
+            "sid":"\(hex(&generator, bytes: 32))","email":"alice@example.com","email_verified":true,\
+            "name":"Alice Martin","given_name":"Alice Martin","preferred_username":"alice",\
+            "nickname":"alice","groups":["authentik Admins","grafana-editors"],\
+            "azp":"\(clientID)","uid":"\(hex(&generator, bytes: 20))","jti":"\(hex(&generator, bytes: 16))"}
             """
         return Array(text.utf8)
     }
