@@ -6,7 +6,7 @@ extension BenchCase {
     /// `kty`, `alg`, `use`, `kid`, `n`, `e`, `x5c` (a 1.9 KB certificate-shaped blob), `x5t` and
     /// `x5t#S256`: JSON validation, base64url of `n`/`e`, and each key's RSA precomputation. The 256
     /// inputs are distinct sets (windows over a pool of keys); moduli are random odd 4096-bit
-    /// numbers (parsing cannot tell). `input_bytes` is the size of the first set.
+    /// numbers (parsing cannot tell): about 2.6 KB of JSON per key.
     static func jwksParse(name: String, keyCount: Int) -> BenchCase {
         BenchCase(name: name) {
             var generator = InputGenerator(seed: 0x4A57_4B53 + UInt64(keyCount))
