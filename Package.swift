@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
         .executableTarget(
             name: "jose-bench",
-            dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter"],
+            dependencies: ["JOSECrypto", "JOSE", "JOSERemote", "CMallocCounter", "CGMP"],
             path: "Benchmarks/jose-bench"
         ),
         // Vector files, hex, NIST .rsp parsing and a seeded generator shared by the test targets.

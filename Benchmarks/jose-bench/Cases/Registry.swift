@@ -1,3 +1,4 @@
+import JOSE
 import JOSECrypto
 
 extension BenchCase {
@@ -13,11 +14,22 @@ extension BenchCase {
         .digest(SHA512.self, name: "sha512.1KiB", bytes: 1024, openssl: "sha512"),
         // "1 KB signing input": 1000 bytes, as the KB/KiB names in issue 7 distinguish.
         .hmacSHA256(name: "hmac-sha256.1KB", bytes: 1000),
-        // rsa.pkcs1.2048, rsa.pkcs1.3072, rsa.pkcs1.4096, rsa.pss.2048        (issue 3: Cases/RSACases.swift)
-        // jwt.HS256, jwt.RS256-2048, jwt.RS256-4096, jwt.PS256-2048,
-        // jwt.HS256.64KB, jwt.HS256.1MB, jwks.parse.1, jwks.parse.100,
-        // jwks.select.10000                                                   (issue 4: Cases/JWTCases.swift)
-        // jwt.RS256-2048.threads = .threaded(.jwtRS256(...), name: ...)      (issue 4)
+        .rsaPKCS1(name: "rsa.pkcs1.2048", bits: 2048),
+        .rsaPKCS1(name: "rsa.pkcs1.3072", bits: 3072),
+        .rsaPKCS1(name: "rsa.pkcs1.4096", bits: 4096),
+        .rsaPSS(name: "rsa.pss.2048", bits: 2048),
+        .jwtHS256(name: "jwt.HS256"),
+        .jwtRSA(name: "jwt.RS256-2048", algorithm: .rs256, bits: 2048),
+        .jwtRSA(name: "jwt.RS256-4096", algorithm: .rs256, bits: 4096),
+        .jwtRSA(name: "jwt.PS256-2048", algorithm: .ps256, bits: 2048),
+        // "64KB", "1MB": 64,000 and 1,000,000-byte tokens, as the KB/KiB names in issue 7 distinguish.
+        .jwtHS256(name: "jwt.HS256.64KB", tokenBytes: 64_000),
+        .jwtHS256(name: "jwt.HS256.1MB", tokenBytes: 1_000_000),
+        .jwksParse(name: "jwks.parse.1", keyCount: 1),
+        .jwksParse(name: "jwks.parse.100", keyCount: 100),
+        .jwksSelect(name: "jwks.select.10000"),
+        .jwksLookup(name: "jwks.lookup.10000"),
+        .threaded(.jwtRSA(name: "jwt.RS256-2048", algorithm: .rs256, bits: 2048), name: "jwt.RS256-2048.threads"),
         // jwt.RS256-2048.remote-warm                                          (remote JWKS issue)
         .threaded(.digest(SHA256.self, name: "sha256.1KiB", bytes: 1024, openssl: "sha256"), name: "sha256.1KiB.threads"),
     ]
