@@ -111,40 +111,46 @@ public enum Base64URL {
             throw Base64URLError(reason: .impossibleLength(n), offset: max(n - 1, 0))
         }
         precondition(output.count >= count, "Base64URL.decode: output buffer too small")
-        var i = 0
-        var o = 0
-        while i + 4 <= n {
-            let a = decodeTable[Int(input[i])], b = decodeTable[Int(input[i + 1])]
-            let c = decodeTable[Int(input[i + 2])], d = decodeTable[Int(input[i + 3])]
-            if (a | b | c | d) & 0x80 != 0 {
-                throw invalidCharacter(in: input, from: i)
+        guard n > 0, let src = input.baseAddress, let dst = output.baseAddress else { return 0 }
+        return try decodeTable.withUnsafeBufferPointer { table throws(Base64URLError) -> Int in
+            let t = table.baseAddress.unsafelyUnwrapped  // 256 entries: every UInt8 index is in range
+            var i = 0
+            var o = 0
+            while i + 4 <= n {
+                let a = t[Int(src.load(fromByteOffset: i, as: UInt8.self))]
+                let b = t[Int(src.load(fromByteOffset: i + 1, as: UInt8.self))]
+                let c = t[Int(src.load(fromByteOffset: i + 2, as: UInt8.self))]
+                let d = t[Int(src.load(fromByteOffset: i + 3, as: UInt8.self))]
+                if (a | b | c | d) & 0x80 != 0 {
+                    throw invalidCharacter(in: input, from: i)
+                }
+                let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                dst.storeBytes(of: UInt8(truncatingIfNeeded: v >> 16), toByteOffset: o, as: UInt8.self)
+                dst.storeBytes(of: UInt8(truncatingIfNeeded: v >> 8), toByteOffset: o + 1, as: UInt8.self)
+                dst.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: o + 2, as: UInt8.self)
+                i += 4
+                o += 3
             }
-            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-            output[o] = UInt8(truncatingIfNeeded: v >> 16)
-            output[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-            output[o + 2] = UInt8(truncatingIfNeeded: v)
-            i += 4
-            o += 3
-        }
-        let rest = n - i
-        if rest >= 2 {
-            let a = decodeTable[Int(input[i])], b = decodeTable[Int(input[i + 1])]
-            let c = rest == 3 ? decodeTable[Int(input[i + 2])] : 0
-            if (a | b | c) & 0x80 != 0 {
-                throw invalidCharacter(in: input, from: i)
-            }
-            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
-            output[o] = UInt8(truncatingIfNeeded: v >> 16)
-            o += 1
-            if rest == 3 {
-                output[o] = UInt8(truncatingIfNeeded: v >> 8)
+            let rest = n - i
+            if rest >= 2 {
+                let a = t[Int(input[i])], b = t[Int(input[i + 1])]
+                let c = rest == 3 ? t[Int(input[i + 2])] : 0
+                if (a | b | c) & 0x80 != 0 {
+                    throw invalidCharacter(in: input, from: i)
+                }
+                let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
+                output[o] = UInt8(truncatingIfNeeded: v >> 16)
                 o += 1
-                if c & 0x03 != 0 { throw nonCanonical(in: input, at: i + 2) }
-            } else if b & 0x0f != 0 {
-                throw nonCanonical(in: input, at: i + 1)
+                if rest == 3 {
+                    output[o] = UInt8(truncatingIfNeeded: v >> 8)
+                    o += 1
+                    if c & 0x03 != 0 { throw nonCanonical(in: input, at: i + 2) }
+                } else if b & 0x0f != 0 {
+                    throw nonCanonical(in: input, at: i + 1)
+                }
             }
+            return o
         }
-        return o
     }
 
     private static func invalidCharacter(in input: UnsafeRawBufferPointer, from start: Int) -> Base64URLError {
@@ -161,14 +167,26 @@ public enum Base64URL {
         Base64URLError(reason: .nonZeroTrailingBits(input[offset]), offset: offset)
     }
 
-    /// 0-63 for the alphabet, 0xFF for every other byte.
-    private static let decodeTable: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (value, char) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8.enumerated() {
-            table[Int(char)] = UInt8(value)
-        }
-        return table
-    }()
+    /// 0-63 for the alphabet, 0xFF for every other byte. Written out as a literal so the compiler
+    /// places it in read-only data: no lazy initialisation on the decoding path.
+    private static let decodeTable: [UInt8] = [
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x3E, 0xFF, 0xFF,
+        0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+        0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0xFF, 0xFF, 0xFF, 0xFF, 0x3F,
+        0xFF, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28,
+        0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    ]
 }
 
 /// Why a base64url string was refused (RFC 4648 §5 as profiled by RFC 7515 §2), and where.

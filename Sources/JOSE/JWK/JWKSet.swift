@@ -26,6 +26,9 @@ public struct JWKSet: Sendable {
     public let skipped: [SkippedKey]
     /// Positions in ``keys`` by `kid`.
     private let indexByKeyID: [String: [Int]]
+    /// What verification needs of each key, parallel to ``keys``: computed once here so that selecting
+    /// a key costs a bit test, not a policy check and a copy of the JWK.
+    let prepared: [PreparedKey]
 
     /// Parses `{"keys": [...]}` (RFC 7517 §5).
     ///
@@ -111,6 +114,7 @@ public struct JWKSet: Sendable {
         self.keys = keys
         self.skipped = skipped
         self.indexByKeyID = index
+        self.prepared = keys.map(PreparedKey.init)
     }
 
     /// The positions of the keys a token with this `kid` may be verified with: exactly the keys with
@@ -120,5 +124,50 @@ public struct JWKSet: Sendable {
             return indexByKeyID[keyID].map { $0[...] }
         }
         return nil
+    }
+
+    /// Sets up to this size are searched by comparing the header's `kid` in place, which allocates
+    /// nothing; larger sets use the index, which needs the `kid` as a `String`.
+    static let linearSearchLimit = 16
+
+    /// Calls `body` with the position of each key whose `kid` equals the JSON string `keyID`, in set
+    /// order, until it returns true; returns that position.
+    func firstPosition(withKeyID keyID: JSONValue, where body: (Int) -> Bool) -> Int? {
+        if prepared.count <= Self.linearSearchLimit {
+            for position in prepared.indices {
+                if let candidate = prepared[position].keyID, keyID.stringEquals(candidate), body(position) {
+                    return position
+                }
+            }
+            return nil
+        }
+        guard let name = keyID.string, let positions = indexByKeyID[name] else { return nil }
+        for position in positions where body(position) { return position }
+        return nil
+    }
+}
+
+/// A key of a set as the verifier sees it: its material and, per algorithm, whether policy allows it
+/// (``JWK/usableKey(for:)`` evaluated once for every ``JWSAlgorithm``).
+final class PreparedKey: Sendable {
+    let keyID: String?
+    let material: JWK.Material
+    /// The ``JWSAlgorithm/maskBit`` of every algorithm that may use this key.
+    let usableMask: UInt16
+
+    init(_ key: JWK) {
+        keyID = key.keyID
+        material = key.material
+        var mask: UInt16 = 0
+        for algorithm in JWSAlgorithm.allCases {
+            if case .success = key.usableKey(for: algorithm) { mask |= algorithm.maskBit }
+        }
+        usableMask = mask
+    }
+
+    /// Whether policy lets `algorithm` use this key.
+    @inline(__always)
+    func isUsable(for algorithm: JWSAlgorithm) -> Bool {
+        usableMask & algorithm.maskBit != 0
     }
 }

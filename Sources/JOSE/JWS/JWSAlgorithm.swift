@@ -46,6 +46,21 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable, CustomStringConvertibl
         }
     }
 
+    /// This algorithm's bit in `PreparedKey.usableMask`.
+    var maskBit: UInt16 {
+        switch self {
+        case .hs256: return 1 << 0
+        case .hs384: return 1 << 1
+        case .hs512: return 1 << 2
+        case .rs256: return 1 << 3
+        case .rs384: return 1 << 4
+        case .rs512: return 1 << 5
+        case .ps256: return 1 << 6
+        case .ps384: return 1 << 7
+        case .ps512: return 1 << 8
+        }
+    }
+
     /// The family (shorthand for `properties.family`).
     public var family: Family { properties.family }
 

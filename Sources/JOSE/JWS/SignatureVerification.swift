@@ -43,41 +43,46 @@ enum SignatureVerification {
         }
         let signature = UnsafeRawBufferPointer(buffer)
         let algorithm = header.algorithm
-        let keyID = header.keyID
-        var rejection: JOSEError?
+        let hash = algorithm.properties.hash
         var tried = 0
         var digest: Digest?
 
         func attempt(_ position: Int) -> Bool {
-            switch keys.keys[position].usableKey(for: algorithm) {
-            case .failure(let why):
-                if rejection == nil { rejection = why }
-                return false
-            case .success(let material):
-                tried += 1
-                switch material {
-                case .symmetric(let secret):
-                    return secret.isValidMAC(signature, for: signingInput, hash: algorithm.properties.hash)
-                case .rsa(let publicKey):
-                    if digest == nil { digest = algorithm.properties.hash.hash(signingInput) }
-                    guard let digest else { return false }
-                    return digest.withUnsafeBytes { hashed in
-                        RSAVerification.isValid(signature, digest: hashed, key: publicKey, algorithm: algorithm)
-                    }
-                case .unusable:
-                    return false
+            let key = keys.prepared[position]
+            guard key.isUsable(for: algorithm) else { return false }
+            tried += 1
+            switch key.material {
+            case .symmetric(let secret):
+                return secret.isValidMAC(signature, for: signingInput, hash: hash)
+            case .rsa(let publicKey):
+                if digest == nil { digest = hash.hash(signingInput) }
+                guard let digest else { return false }
+                return digest.withUnsafeBytes { hashed in
+                    RSAVerification.isValid(signature, digest: hashed, key: publicKey, algorithm: algorithm)
                 }
+            case .unusable:
+                return false
             }
         }
 
-        if let keyID {
-            if let positions = keys.candidatePositions(keyID: keyID) {
-                for position in positions where attempt(position) { return position }
-            }
+        let kidValue = header.json["kid"]
+        let found: Int?
+        if let kidValue {
+            found = keys.firstPosition(withKeyID: kidValue, where: attempt)
         } else {
-            for position in keys.keys.indices where attempt(position) { return position }
+            found = keys.prepared.indices.first(where: attempt)
         }
+        if let found { return found }
 
+        let keyID = kidValue?.string
+        // The failure path: say why no key fitted, from the first candidate policy refused.
+        var rejection: JOSEError?
+        for key in keys.keys where keyID == nil || key.keyID == keyID {
+            if case .failure(let why) = key.usableKey(for: algorithm) {
+                rejection = why
+                break
+            }
+        }
         if tried == 0 {
             let name = keyID.map { "\"kid\" \"\($0)\"" } ?? "no \"kid\""
             if let rejection {

@@ -14,14 +14,12 @@ enum ClaimsValidation {
             throw JOSEError(.jwtInvalid, "the JWT Claims Set must be a top-level JSON object (RFC 7519 §7.2)")
         }
 
-        var required = options.requiredClaims
-        if !options.issuers.isEmpty { required.append("iss") }
-        if options.subject != nil { required.append("sub") }
-        if !options.audiences.isEmpty { required.append("aud") }
-        if options.maximumTokenAge != nil { required.append("iat") }
-        for name in required where claims[name] == nil {
-            throw JOSEError(.jwtClaimValidationFailed, "missing required \"\(name)\" claim", claim: name)
-        }
+        // Claims the options make required, then the caller's list (no array is built on this path).
+        if !options.issuers.isEmpty { try require("iss", in: claims) }
+        if options.subject != nil { try require("sub", in: claims) }
+        if !options.audiences.isEmpty { try require("aud", in: claims) }
+        if options.maximumTokenAge != nil { try require("iat", in: claims) }
+        for name in options.requiredClaims { try require(name, in: claims) }
 
         if !options.issuers.isEmpty {
             try checkIssuer(claims["iss"], expected: options.issuers)
@@ -51,6 +49,12 @@ enum ClaimsValidation {
             if age < -tolerance {
                 throw JOSEError(.jwtClaimValidationFailed, "\"iat\" claim timestamp check failed (it should be in the past): issued \(formatSeconds(-age)) s in the future", claim: "iat")
             }
+        }
+    }
+
+    private static func require(_ name: String, in claims: JSONValue) throws(JOSEError) {
+        guard claims[name] != nil else {
+            throw JOSEError(.jwtClaimValidationFailed, "missing required \"\(name)\" claim", claim: name)
         }
     }
 

@@ -166,3 +166,30 @@ import JOSE
         func keySet(for header: JWSHeader) async throws(JOSEError) -> JWKSet { set }
     }
 }
+
+@Suite struct LargeSetSelectionTests {
+    /// Sets above `JWKSet.linearSearchLimit` look the `kid` up in an index; both paths must agree.
+    @Test(arguments: [3, 40])
+    func kidSelectsTheRightKeyInSetsOfAnySize(size: Int) throws {
+        var secrets: [[UInt8]] = []
+        var members: [String] = []
+        for index in 0..<size {
+            let secret = Array("secret number \(index) of this key set....".utf8.prefix(32))
+            secrets.append(secret)
+            members.append(#"{"kty":"oct","kid":"key-\#(index)","k":"\#(Base64URL.encode(secret))"}"#)
+        }
+        let keys = try JWKSet(json: #"{"keys":[\#(members.joined(separator: ","))]}"#)
+        let options = JWTVerifyOptions(algorithms: [.hs256], clock: .fixed(0))
+        for index in [0, size / 2, size - 1] {
+            let token = TestTokens.hmac(headerJSON: #"{"alg":"HS256","kid":"key-\#(index)"}"#, payloadJSON: "{}", secret: secrets[index])
+            let verified = try JWT.verify(token, keys: keys, options: options)
+            #expect(verified.key.keyID == "key-\(index)", "size \(size), key \(index)")
+            let escaped = TestTokens.hmac(headerJSON: #"{"alg":"HS256","kid":"key\u002d\#(index)"}"#, payloadJSON: "{}", secret: secrets[index])
+            #expect(joseError { () throws(JOSEError) in try JWT.verify(escaped, keys: keys, options: options) } == nil, "size \(size): an escaped kid is the same kid")
+        }
+        let unknown = TestTokens.hmac(headerJSON: #"{"alg":"HS256","kid":"key-x"}"#, payloadJSON: "{}", secret: secrets[0])
+        #expect(joseError { () throws(JOSEError) in try JWT.verify(unknown, keys: keys, options: options) }?.code == .jwksNoMatchingKey)
+        let wrong = TestTokens.hmac(headerJSON: #"{"alg":"HS256","kid":"key-1"}"#, payloadJSON: "{}", secret: secrets[0])
+        #expect(joseError { () throws(JOSEError) in try JWT.verify(wrong, keys: keys, options: options) }?.code == .jwsSignatureVerificationFailed)
+    }
+}
