@@ -19,7 +19,7 @@ struct Options {
 
         OPTIONS:
           --filter TEXT       Run only cases whose name contains TEXT. Repeat it or give a comma
-                              list: --filter sha256,hmac
+                              list: --filter sha256,hmac; =NAME matches NAME exactly (--filter =jwt.HS256)
           --compare-openssl   Also run `openssl speed` for the matching primitive (if openssl is on
                               the PATH) and print its rate and the ratio ours / OpenSSL's.
           --json FILE         Write the results as JSON (schema in issue 7).
@@ -77,7 +77,7 @@ struct Options {
 
     /// True when `name` passes the filters (no filter: every case).
     func selects(_ name: String) -> Bool {
-        filters.isEmpty || filters.contains { name.contains($0) }
+        filters.isEmpty || filters.contains { $0.hasPrefix("=") ? name == $0.dropFirst() : name.contains($0) }
     }
 }
 

@@ -7,7 +7,8 @@ import JOSECrypto
 /// Parsing is strict about the members it reads: `kid`, `use` and `alg` must be strings, `key_ops` an
 /// array of unique strings, key material valid base64url (RFC 7515 §2). Parsing never fails because a
 /// key is of a type this library does not verify with; ``usableKey`` says why such a key cannot be used.
-public struct JWK: Sendable {
+/// A JWK is immutable, so it is a class: sets and verification results share it instead of copying it.
+public final class JWK: Sendable {
     /// Key material, once decoded.
     public enum Material: Sendable {
         /// An RSA public key, with its per-key precomputation done.
@@ -41,7 +42,7 @@ public struct JWK: Sendable {
     /// Parses a JWK from JSON text (RFC 7517 §4).
     ///
     /// - Throws: ``JOSEError`` `ERR_JWK_INVALID` saying which member is wrong, or `ERR_JSON_INVALID`.
-    public init(json: String) throws(JOSEError) {
+    public convenience init(json: String) throws(JOSEError) {
         let document = try JSONDocument.parseForJOSE(Array(json.utf8), what: "JWK")
         try self.init(document.root)
     }
