@@ -78,6 +78,7 @@ public struct HMAC<H: HashFunction>: Sendable {
     }
 
     /// H((K ⊕ opad) || H((K ⊕ ipad) || message)), RFC 2104 §2.
+    @inlinable  // specialized in the caller's module: no generic dispatch or metadata lookup per MAC
     public func finalize() -> Digest {
         var outer = self.outer
         inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
@@ -103,6 +104,7 @@ public struct HMAC<H: HashFunction>: Sendable {
 
     /// True when `mac` is exactly the full-length MAC of `data` under `key`, compared in constant time
     /// (``ConstantTime/equals(_:_:)``). A truncated or over-long `mac` is never valid.
+    @inlinable
     public static func isValidAuthenticationCode(
         _ mac: UnsafeRawBufferPointer, authenticating data: UnsafeRawBufferPointer, using key: Key
     ) -> Bool {
