@@ -32,23 +32,32 @@ extension BenchCase {
         let keyIDs = JWTCaseKeys.keyIDs(seed: 0x5253 + UInt64(bits))
         let layout = FixtureTokenLayout(algorithm: algorithm, keyID: keyIDs[1], signatureBytes: bits / 8)
         return BenchCase(name: name, inputBytes: layout.signingInputLength, openssl: .rsaVerify(bits: bits)) {
-            var generator = InputGenerator(seed: 0x5253_0000 + UInt64(bits))
-            let sizes = [2048, 3072, 4096].filter { $0 != bits }
-            var jwks: [String] = []
-            var signer: FixtureRSASigner?
-            for (position, size) in [sizes[0], bits, sizes[1]].enumerated() {
-                let rsa = try FixtureRSASigner(FixtureRSAKey.of(bits: size))
-                if position == 1 { signer = rsa }
-                jwks.append(AuthentikJWKS.rsaKey(
-                    modulus: rsa.modulusBytes, exponent: rsa.exponentBytes, keyID: keyIDs[position], algorithm: algorithm.rawValue,
-                    certificate: AuthentikJWKS.fakeCertificate(count: 900 + size / 4, generator: &generator), generator: &generator))
-            }
-            guard let signer else { throw BenchError("no signer (fixture bug)") }
-            let keys = try JWKSet(json: AuthentikJWKS.set(jwks))
-            let tokens = try FixtureTokens.make(layout, signer: algorithm == .ps256 ? .ps256(signer) : .rs256(signer),
-                                                seed: 0x5253_1000 + UInt64(bits))
-            return try JWTCaseKeys.workload(tokens: tokens, keys: keys, algorithm: algorithm, keyID: keyIDs[1])
+            let fixture = try rsaFixture(algorithm: algorithm, bits: bits)
+            return try JWTCaseKeys.workload(tokens: fixture.tokens, keys: try JWKSet(json: fixture.jwks),
+                                            algorithm: algorithm, keyID: fixture.keyID)
         }
+    }
+
+    /// The inputs of ``jwtRSA(name:algorithm:bits:)``: the JWK Set text of three RSA keys (2048, 3072
+    /// and 4096 bits) and tokens signed by the `bits`-bit one, whose `kid` is `keyID`.
+    static func rsaFixture(algorithm: JWSAlgorithm, bits: Int) throws -> (jwks: String, tokens: [String], keyID: String) {
+        let keyIDs = JWTCaseKeys.keyIDs(seed: 0x5253 + UInt64(bits))
+        let layout = FixtureTokenLayout(algorithm: algorithm, keyID: keyIDs[1], signatureBytes: bits / 8)
+        var generator = InputGenerator(seed: 0x5253_0000 + UInt64(bits))
+        let sizes = [2048, 3072, 4096].filter { $0 != bits }
+        var jwks: [String] = []
+        var signer: FixtureRSASigner?
+        for (position, size) in [sizes[0], bits, sizes[1]].enumerated() {
+            let rsa = try FixtureRSASigner(FixtureRSAKey.of(bits: size))
+            if position == 1 { signer = rsa }
+            jwks.append(AuthentikJWKS.rsaKey(
+                modulus: rsa.modulusBytes, exponent: rsa.exponentBytes, keyID: keyIDs[position], algorithm: algorithm.rawValue,
+                certificate: AuthentikJWKS.fakeCertificate(count: 900 + size / 4, generator: &generator), generator: &generator))
+        }
+        guard let signer else { throw BenchError("no signer (fixture bug)") }
+        let tokens = try FixtureTokens.make(layout, signer: algorithm == .ps256 ? .ps256(signer) : .rs256(signer),
+                                            seed: 0x5253_1000 + UInt64(bits))
+        return (AuthentikJWKS.set(jwks), tokens, keyIDs[1])
     }
 }
 

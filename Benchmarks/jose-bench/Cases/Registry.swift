@@ -30,7 +30,8 @@ extension BenchCase {
         .jwksSelect(name: "jwks.select.10000"),
         .jwksLookup(name: "jwks.lookup.10000"),
         .threaded(.jwtRSA(name: "jwt.RS256-2048", algorithm: .rs256, bits: 2048), name: "jwt.RS256-2048.threads"),
-        // jwt.RS256-2048.remote-warm                                          (remote JWKS issue)
+        .jwtAsyncLocal(name: "jwt.RS256-2048.async-local"),
+        .jwtRemoteWarm(name: "jwt.RS256-2048.remote-warm"),
         .threaded(.digest(SHA256.self, name: "sha256.1KiB", bytes: 1024, openssl: "sha256"), name: "sha256.1KiB.threads"),
     ]
 }

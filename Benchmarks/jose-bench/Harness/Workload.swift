@@ -12,12 +12,21 @@ struct Workload {
     let runBatch: (_ start: Int, _ count: Int) throws -> Void
     /// Runs every input once and checks each result with `expect`; called before any timing.
     let validate: () throws -> Void
+    /// True for async workloads, whose batches run on a task: they are always timed by the wall clock.
+    var runsOnAnotherThread = false
 
     /// - Parameters:
     ///   - inputs: the distinct inputs, at least ``minimumInputs`` of them.
     ///   - keepAlive: whatever owns memory the inputs point into (``InputBuffers``).
     ///   - expect: checks a result during validation (a signature that must verify, say).
     ///   - operation: the measured operation on one input.
+    /// A workload from its parts (used by the async form in AsyncWorkload.swift).
+    init(inputCount: Int, runBatch: @escaping (_ start: Int, _ count: Int) throws -> Void, validate: @escaping () throws -> Void) {
+        self.inputCount = inputCount
+        self.runBatch = runBatch
+        self.validate = validate
+    }
+
     init<Input, Output>(
         inputs: [Input],
         keepAlive: Any? = nil,

@@ -33,3 +33,16 @@ extension JWT {
         }
     }
 }
+
+extension JWKSet {
+    /// True when some key may verify a token with this header: a key with the header's `kid` (every
+    /// key when it has none) that policy allows for its `alg` (``JWK/usableKey(for:)``). A remote set
+    /// refetches when this is false (key rotation). Allocates nothing for sets of up to 16 keys.
+    public func hasCandidate(for header: JWSHeader) -> Bool {
+        let algorithm = header.algorithm
+        if let kid = header.json["kid"] {
+            return firstPosition(withKeyID: kid) { prepared[$0].isUsable(for: algorithm) } != nil
+        }
+        return prepared.contains { $0.isUsable(for: algorithm) }
+    }
+}

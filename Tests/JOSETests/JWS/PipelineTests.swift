@@ -160,6 +160,19 @@ import JOSE
         }
     }
 
+    @Test func hasCandidateFollowsSelection() throws {
+        let keys = try JWKSet(json: TestTokens.secretJWKS)  // one HS256 key, kid "hs-key"
+        func header(_ json: String) throws -> JWSHeader {
+            let token = TestTokens.hmac(headerJSON: json, payloadJSON: "{}")
+            return try JWT.verify(token, keys: keys, options: JWTVerifyOptions(algorithms: [.hs256, .hs384], clock: .fixed(0))).header
+        }
+        #expect(keys.hasCandidate(for: try header(#"{"alg":"HS256","kid":"hs-key"}"#)))
+        #expect(keys.hasCandidate(for: try header(#"{"alg":"HS256"}"#)), "no kid: any usable key")
+        let other = try JWKSet(json: #"{"keys":[{"kty":"oct","kid":"x","alg":"HS384","k":"\#(Base64URL.encode(TestTokens.secret + TestTokens.secret))"}]}"#)
+        #expect(!other.hasCandidate(for: try header(#"{"alg":"HS256","kid":"hs-key"}"#)), "unknown kid")
+        #expect(!other.hasCandidate(for: try header(#"{"alg":"HS256"}"#)), "the only key is bound to HS384")
+    }
+
     /// A source that is not a `JWKSet`, so the async overload is the one called.
     struct Wrapped: JWKSetSource {
         let set: JWKSet
