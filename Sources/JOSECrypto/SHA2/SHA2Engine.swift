@@ -33,15 +33,17 @@ struct SHA2Engine<State: SHA2State>: Sendable {
 
         if buffered > 0 {
             let take = min(blockSize - buffered, remaining)
+            let offset = buffered
             withUnsafeMutableBytes(of: &buffer) { buf in
-                (buf.baseAddress! + buffered).copyMemory(from: source, byteCount: take)
+                UnsafeMutableRawBufferPointer(rebasing: buf[offset..<(offset + take)])
+                    .copyMemory(from: UnsafeRawBufferPointer(start: source, count: take))
             }
             buffered += take
             source += take
             remaining -= take
             if buffered < blockSize { return }
             withUnsafeBytes(of: buffer) { buf in
-                state.compress(blocks: buf.baseAddress!, blockCount: 1)
+                if let block = buf.baseAddress { state.compress(blocks: block, blockCount: 1) }
             }
             buffered = 0
         }
@@ -52,8 +54,10 @@ struct SHA2Engine<State: SHA2State>: Sendable {
             remaining -= wholeBlocks * blockSize
         }
         if remaining > 0 {
+            let count = remaining
             withUnsafeMutableBytes(of: &buffer) { buf in
-                buf.baseAddress!.copyMemory(from: source, byteCount: remaining)
+                UnsafeMutableRawBufferPointer(rebasing: buf[0..<count])
+                    .copyMemory(from: UnsafeRawBufferPointer(start: source, count: count))
             }
             buffered = remaining
         }
@@ -67,7 +71,7 @@ struct SHA2Engine<State: SHA2State>: Sendable {
         let blockSize = State.blockByteCount
         let lengthFieldSize = blockSize / 8  // 8 bytes for SHA-256, 16 for SHA-512
         withUnsafeMutableBytes(of: &block) { buf in
-            let base = buf.baseAddress!
+            guard let base = buf.baseAddress else { return }  // a tuple's storage always has an address
             var used = buffered
             base.storeBytes(of: 0x80, toByteOffset: used, as: UInt8.self)
             used += 1
