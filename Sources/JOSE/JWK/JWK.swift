@@ -105,46 +105,63 @@ public final class JWK: Sendable {
     /// The key material if this JWK may verify signatures with `algorithm` (RFC 7517 §4.2–4.4,
     /// RFC 7518 §3), or the reason it may not.
     public func usableKey(for algorithm: JWSAlgorithm) -> Result<Material, JOSEError> {
-        let properties = algorithm.properties
-        guard keyType == properties.family.keyType else {
-            return .failure(reject("its key type \"\(keyType)\" cannot verify \(algorithm) (needs \"\(properties.family.keyType)\")"))
-        }
-        if let declared = self.algorithm, declared != algorithm.rawValue {
-            return .failure(reject("it is bound to \"alg\": \"\(declared)\", not \(algorithm)"))
-        }
-        if let use, use != "sig" {
-            return .failure(reject("its \"use\" is \"\(use)\", not \"sig\""))
-        }
-        if let ops = keyOperations {
-            guard ops.contains("verify") else {
-                return .failure(reject("its \"key_ops\" do not include \"verify\""))
-            }
-            let allowed: Set<String> = properties.family == .hmac ? ["sign", "verify"] : ["verify"]
-            if let odd = ops.first(where: { !allowed.contains($0) }) {
-                return .failure(reject("its \"key_ops\" include \"\(odd)\", which a verification key must not carry"))
-            }
-        }
-        if hasPrivateMembers {
-            return .failure(reject("it carries private key members; publish only the public key"))
-        }
-        switch material {
-        case .unusable(let reason):
-            return .failure(reject(reason))
-        case .symmetric(let key):
-            guard key.byteCount * 8 >= properties.minimumKeyBits else {
-                return .failure(reject("its secret is \(key.byteCount * 8) bits; \(algorithm) needs at least \(properties.minimumKeyBits) bits (RFC 7518 §3.2)"))
-            }
-        case .rsa(let key):
-            guard key.modulusBitCount >= properties.minimumKeyBits else {
-                return .failure(reject("its modulus is \(key.modulusBitCount) bits; \(algorithm) needs at least \(properties.minimumKeyBits) (RFC 7518 §3.3)"))
-            }
-        }
-        return .success(material)
+        guard let refusal = refusal(for: algorithm) else { return .success(material) }
+        let name = keyID.map { "the key with \"kid\" \"\($0)\"" } ?? "the key without \"kid\""
+        return .failure(JOSEError(.jwksNoMatchingKey, "\(name) cannot be used: \(refusal.explanation(self, algorithm))", kid: keyID))
     }
 
-    private func reject(_ why: String) -> JOSEError {
-        let name = keyID.map { "the key with \"kid\" \"\($0)\"" } ?? "the key without \"kid\""
-        return JOSEError(.jwksNoMatchingKey, "\(name) cannot be used: \(why)", kid: keyID)
+    /// Why policy refuses this key for `algorithm`, or nil when it may verify; cheap (no message is
+    /// built), so a set can evaluate it for every algorithm when it is parsed.
+    func refusal(for algorithm: JWSAlgorithm) -> Refusal? {
+        let properties = algorithm.properties
+        guard keyType == properties.family.keyType else { return .keyType }
+        if let declared = self.algorithm, declared != algorithm.rawValue { return .boundToAlgorithm(declared) }
+        if let use, use != "sig" { return .use(use) }
+        if let ops = keyOperations {
+            guard ops.contains("verify") else { return .keyOperationsWithoutVerify }
+            let allowed: Set<String> = properties.family == .hmac ? ["sign", "verify"] : ["verify"]
+            if let odd = ops.first(where: { !allowed.contains($0) }) { return .keyOperation(odd) }
+        }
+        if hasPrivateMembers { return .privateMembers }
+        switch material {
+        case .unusable(let reason):
+            return .unusable(reason)
+        case .symmetric(let key):
+            if key.byteCount * 8 < properties.minimumKeyBits { return .tooShort(bits: key.byteCount * 8) }
+        case .rsa(let key):
+            if key.modulusBitCount < properties.minimumKeyBits { return .tooShort(bits: key.modulusBitCount) }
+        }
+        return nil
+    }
+
+    /// The policy reasons a key cannot verify an algorithm (RFC 7517 §4.2–4.4, RFC 7518 §3).
+    enum Refusal {
+        case keyType, boundToAlgorithm(String), use(String), keyOperationsWithoutVerify, keyOperation(String)
+        case privateMembers, unusable(String), tooShort(bits: Int)
+
+        func explanation(_ key: JWK, _ algorithm: JWSAlgorithm) -> String {
+            let properties = algorithm.properties
+            switch self {
+            case .keyType:
+                return "its key type \"\(key.keyType)\" cannot verify \(algorithm) (needs \"\(properties.family.keyType)\")"
+            case .boundToAlgorithm(let declared):
+                return "it is bound to \"alg\": \"\(declared)\", not \(algorithm)"
+            case .use(let use):
+                return "its \"use\" is \"\(use)\", not \"sig\""
+            case .keyOperationsWithoutVerify:
+                return "its \"key_ops\" do not include \"verify\""
+            case .keyOperation(let odd):
+                return "its \"key_ops\" include \"\(odd)\", which a verification key must not carry"
+            case .privateMembers:
+                return "it carries private key members; publish only the public key"
+            case .unusable(let reason):
+                return reason
+            case .tooShort(let bits) where properties.family == .hmac:
+                return "its secret is \(bits) bits; \(algorithm) needs at least \(properties.minimumKeyBits) bits (RFC 7518 §3.2)"
+            case .tooShort(let bits):
+                return "its modulus is \(bits) bits; \(algorithm) needs at least \(properties.minimumKeyBits) (RFC 7518 §3.3)"
+            }
+        }
     }
 
     // MARK: Member parsing

@@ -160,7 +160,7 @@ final class PreparedKey: Sendable {
         material = key.material
         var mask: UInt16 = 0
         for algorithm in JWSAlgorithm.allCases {
-            if case .success = key.usableKey(for: algorithm) { mask |= algorithm.maskBit }
+            if key.refusal(for: algorithm) == nil { mask |= algorithm.maskBit }
         }
         usableMask = mask
     }
