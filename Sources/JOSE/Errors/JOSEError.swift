@@ -64,6 +64,23 @@ public struct JOSEError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `ERR_…: message`.
     public var description: String { "\(code.rawValue): \(message)" }
 
+    /// A value from an unverified token (a `kid`, an `alg`) made safe to put in a message or a log:
+    /// control characters escaped, and cut to `limit` characters, since a header may be megabytes long.
+    public static func displayable(_ value: String, limit: Int = 64) -> String {
+        var out = ""
+        var count = 0
+        for scalar in value.unicodeScalars {
+            if count == limit { return out + "…" }
+            count += 1
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func defaultMessage(_ code: Code) -> String {
         switch code {
         case .jwtClaimValidationFailed: return "a claim failed validation"

@@ -40,7 +40,7 @@ enum ProtectedHeaderParsing {
         for candidate in allowed where value.stringEquals(candidate.rawValue) {
             return candidate
         }
-        let name = value.string ?? ""
+        let name = JOSEError.displayable(value.string ?? "")
         let allowedList = allowed.map(\.rawValue).sorted().joined(separator: ", ")
         if name == "none" {
             throw JOSEError(.algNotAllowed, "\"alg\": \"none\" (an unsecured JWS) is never accepted (RFC 8725 §3.1); allowed: \(allowedList)")

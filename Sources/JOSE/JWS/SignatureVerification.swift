@@ -75,6 +75,7 @@ enum SignatureVerification {
         if let found { return found }
 
         let keyID = kidValue?.string
+        let shownKeyID = keyID.map { JOSEError.displayable($0) }
         // The failure path: say why no key fitted, from the first candidate policy refused.
         var rejection: JOSEError?
         for key in keys.keys where keyID == nil || key.keyID == keyID {
@@ -84,14 +85,14 @@ enum SignatureVerification {
             }
         }
         if tried == 0 {
-            let name = keyID.map { "\"kid\" \"\($0)\"" } ?? "no \"kid\""
+            let name = shownKeyID.map { "\"kid\" \"\($0)\"" } ?? "no \"kid\""
             if let rejection {
-                throw JOSEError(.jwksNoMatchingKey, "no key in the JWK Set can verify this \(algorithm) token with \(name): \(rejection.message)", kid: keyID)
+                throw JOSEError(.jwksNoMatchingKey, "no key in the JWK Set can verify this \(algorithm) token with \(name): \(rejection.message)", kid: shownKeyID)
             }
-            throw JOSEError(.jwksNoMatchingKey, "no key in the JWK Set has \"kid\" \"\(keyID ?? "")\" (the token's key is unknown: was the key rotated?)", kid: keyID)
+            throw JOSEError(.jwksNoMatchingKey, "no key in the JWK Set has \"kid\" \"\(shownKeyID ?? "")\" (the token's key is unknown: was the key rotated?)", kid: shownKeyID)
         }
         throw JOSEError(.jwsSignatureVerificationFailed, tried == 1
             ? "signature verification failed: the token was not signed by the selected key, or was modified"
-            : "signature verification failed with each of the \(tried) candidate keys", kid: keyID)
+            : "signature verification failed with each of the \(tried) candidate keys", kid: shownKeyID)
     }
 }

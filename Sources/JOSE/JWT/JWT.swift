@@ -48,7 +48,11 @@ public enum JWT {
         } catch {
             throw JOSEError(.jwtInvalid, "the JWT Claims Set is not valid JSON: \(error)")
         }
-        try ClaimsValidation.validate(document.root, header: verified.header, options: options, now: options.clock.now())
+        let now = options.clock.now()
+        guard now.isFinite else {
+            throw JOSEError(.invalidOptions, "the clock returned \(now), not a time: claims cannot be checked against it")
+        }
+        try ClaimsValidation.validate(document.root, header: verified.header, options: options, now: now)
         return Verified(header: verified.header, claims: JWTClaims(document: document), key: keys.keys[verified.keyPosition])
     }
 

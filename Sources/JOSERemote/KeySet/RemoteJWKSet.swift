@@ -131,10 +131,17 @@ public actor RemoteJWKSet: JWKSetSource {
     }
 
     private func noMatchingKey(_ header: JWSHeader, fetchedAgo: Double, retryIn: Double) -> JOSEError {
-        let name = header.keyID.map { "\"kid\" \"\($0)\"" } ?? "no \"kid\""
+        let kid = header.keyID.map { JOSEError.displayable($0) }
+        let name = kid.map { "\"kid\" \"\($0)\"" } ?? "no \"kid\""
         return JOSEError(.jwksNoMatchingKey,
-            "no key in the JWK Set from \(url.absoluteString) can verify this \(header.algorithm) token with \(name); the set was fetched \(Int(fetchedAgo.rounded())) s ago and the cooldown allows the next refetch in \(Int(retryIn.rounded(.up))) s",
-            kid: header.keyID)
+            "no key in the JWK Set from \(url.absoluteString) can verify this \(header.algorithm) token with \(name); the set was fetched \(Self.seconds(fetchedAgo)) s ago and the cooldown allows the next refetch in \(Self.seconds(retryIn.rounded(.up))) s",
+            kid: kid)
+    }
+
+    /// Whole seconds for a message, whatever the clock said (a seed's time may be far off).
+    private static func seconds(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        return String(Int64(value.rounded()))
     }
 
     private func reload() async throws(JOSEError) -> CachedKeySet {

@@ -56,11 +56,12 @@ public struct RemoteJWKSetOptions: Sendable {
 
     /// Refuses values that cannot be meant.
     func validate() throws(JOSEError) {
-        guard timeout.isFinite, timeout > 0 else {
-            throw JOSEError(.invalidOptions, "timeout must be a finite number of seconds > 0")
+        // One day bounds both: longer values are mistakes, and they must convert to Duration and Int.
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw JOSEError(.invalidOptions, "timeout must be a number of seconds > 0 and at most 86400")
         }
-        guard cooldown.isFinite, cooldown >= 0 else {
-            throw JOSEError(.invalidOptions, "cooldown must be a finite number of seconds >= 0")
+        guard cooldown.isFinite, cooldown >= 0, cooldown <= 86_400 else {
+            throw JOSEError(.invalidOptions, "cooldown must be a number of seconds >= 0 and at most 86400")
         }
         guard cacheMaxAge >= 0, !cacheMaxAge.isNaN else {
             throw JOSEError(.invalidOptions, "cacheMaxAge must be a number of seconds >= 0")

@@ -206,3 +206,28 @@ import JOSE
         #expect(joseError { () throws(JOSEError) in try JWT.verify(wrong, keys: keys, options: options) }?.code == .jwsSignatureVerificationFailed)
     }
 }
+
+@Suite struct HostileHeaderValueTests {
+    @Test func headerValuesInErrorsAreEscapedAndCapped() throws {
+        let keys = try JWKSet(json: TestTokens.secretJWKS)
+        let options = JWTVerifyOptions(algorithms: [.hs256], clock: .fixed(0))
+        let hugeKid = String(repeating: "k", count: 100_000) + "\n"
+        let token = TestTokens.hmac(headerJSON: TestTokens.json(["alg": "HS256", "kid": hugeKid]), payloadJSON: "{}")
+        let error = try #require(joseError { () throws(JOSEError) in try JWT.verify(token, keys: keys, options: options) })
+        #expect(error.code == .jwksNoMatchingKey)
+        #expect(error.message.count < 400 && (error.kid?.count ?? 0) <= 65, "message of \(error.message.count) characters")
+        let control = TestTokens.hmac(headerJSON: #"{"alg":"HS256","kid":"a\nb"}"#, payloadJSON: "{}")
+        let escaped = try #require(joseError { () throws(JOSEError) in try JWT.verify(control, keys: keys, options: options) })
+        #expect(!escaped.message.contains("\n") && escaped.message.contains("a\\u{a}b"), "\(escaped.message)")
+        let alg = TestTokens.hmac(headerJSON: TestTokens.json(["alg": String(repeating: "A", count: 5000)]), payloadJSON: "{}")
+        let algError = try #require(joseError { () throws(JOSEError) in try JWT.verify(alg, keys: keys, options: options) })
+        #expect(algError.code == .algNotAllowed && algError.message.count < 400)
+    }
+
+    @Test func aClockThatIsNotANumberIsRefused() throws {
+        let keys = try JWKSet(json: TestTokens.secretJWKS)
+        let options = JWTVerifyOptions(algorithms: [.hs256], clock: JWTClock { .nan })
+        let token = TestTokens.hs256(["exp": 1])
+        #expect(joseError { () throws(JOSEError) in try JWT.verify(token, keys: keys, options: options) }?.code == .invalidOptions)
+    }
+}
