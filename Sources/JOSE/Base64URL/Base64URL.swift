@@ -112,10 +112,32 @@ public enum Base64URL {
         }
         precondition(output.count >= count, "Base64URL.decode: output buffer too small")
         guard n > 0, let src = input.baseAddress, let dst = output.baseAddress else { return 0 }
+        var i = 0
+        var o = 0
+        // Whole groups of four characters, each written as one 4-byte store while 4 bytes of room
+        // remain (the fourth byte is overwritten by the next group). Errors are collected in one
+        // word and checked once; the failure path then finds the first offending character.
+        let capacity = output.count
+        var invalid: UInt32 = 0
+        groupDecodeTable.withUnsafeBufferPointer { table in
+            let t = table.baseAddress.unsafelyUnwrapped  // 1024 entries: k * 256 + byte is in range
+            while i + 4 <= n, o + 4 <= capacity {
+                let group = t[Int(src.load(fromByteOffset: i, as: UInt8.self))]
+                    | t[256 + Int(src.load(fromByteOffset: i + 1, as: UInt8.self))]
+                    | t[512 + Int(src.load(fromByteOffset: i + 2, as: UInt8.self))]
+                    | t[768 + Int(src.load(fromByteOffset: i + 3, as: UInt8.self))]
+                invalid |= group
+                dst.storeBytes(of: UInt32(littleEndian: group), toByteOffset: o, as: UInt32.self)
+                i += 4
+                o += 3
+            }
+        }
+        if invalid & 0x8000_0000 != 0 {
+            throw invalidCharacter(in: input, from: 0)
+        }
         return try decodeTable.withUnsafeBufferPointer { table throws(Base64URLError) -> Int in
             let t = table.baseAddress.unsafelyUnwrapped  // 256 entries: every UInt8 index is in range
-            var i = 0
-            var o = 0
+            // The last whole group when no room is left for a 4-byte store.
             while i + 4 <= n {
                 let a = t[Int(src.load(fromByteOffset: i, as: UInt8.self))]
                 let b = t[Int(src.load(fromByteOffset: i + 1, as: UInt8.self))]
