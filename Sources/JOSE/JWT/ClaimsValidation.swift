@@ -14,31 +14,32 @@ enum ClaimsValidation {
             throw JOSEError(.jwtInvalid, "the JWT Claims Set must be a top-level JSON object (RFC 7519 §7.2)")
         }
 
-        // Claims the options make required, then the caller's list (no array is built on this path).
-        if !options.issuers.isEmpty { try require("iss", in: claims) }
-        if options.subject != nil { try require("sub", in: claims) }
-        if !options.audiences.isEmpty { try require("aud", in: claims) }
-        if options.maximumTokenAge != nil { try require("iat", in: claims) }
-        for name in options.requiredClaims { try require(name, in: claims) }
+        // One pass finds the registered claims; the caller's own required names are looked up by name.
+        let found = RegisteredClaimPositions(claims)
+        if !options.issuers.isEmpty { try require("iss", found.issuer) }
+        if options.subject != nil { try require("sub", found.subject) }
+        if !options.audiences.isEmpty { try require("aud", found.audience) }
+        if options.maximumTokenAge != nil { try require("iat", found.issuedAt) }
+        for name in options.requiredClaims { try require(name, claims[name]?.index) }
 
         if !options.issuers.isEmpty {
-            try checkIssuer(claims["iss"], expected: options.issuers)
+            try checkIssuer(RegisteredClaimPositions.value(found.issuer, in: claims), expected: options.issuers)
         }
         if let subject = options.subject {
-            guard let sub = claims["sub"], sub.stringEquals(subject) else {
+            guard let sub = RegisteredClaimPositions.value(found.subject, in: claims), sub.stringEquals(subject) else {
                 throw JOSEError(.jwtClaimValidationFailed, "unexpected \"sub\" claim value; expected \"\(subject)\"", claim: "sub")
             }
         }
         if !options.audiences.isEmpty {
-            try checkAudience(claims["aud"], expected: options.audiences)
+            try checkAudience(RegisteredClaimPositions.value(found.audience, in: claims), expected: options.audiences)
         }
 
         let tolerance = options.clockTolerance
-        let iat = try numericDate(claims, "iat")
-        if let nbf = try numericDate(claims, "nbf"), nbf > now + tolerance {
+        let iat = try numericDate(claims, found.issuedAt, "iat")
+        if let nbf = try numericDate(claims, found.notBefore, "nbf"), nbf > now + tolerance {
             throw JOSEError(.jwtClaimValidationFailed, "\"nbf\" claim timestamp check failed: the token is not valid before \(formatSeconds(nbf)), now is \(formatSeconds(now)) (clock tolerance \(formatSeconds(tolerance)) s)", claim: "nbf")
         }
-        if let exp = try numericDate(claims, "exp"), exp <= now - tolerance {
+        if let exp = try numericDate(claims, found.expirationTime, "exp"), exp <= now - tolerance {
             throw JOSEError(.jwtExpired, "\"exp\" claim timestamp check failed: the token expired at \(formatSeconds(exp)), now is \(formatSeconds(now)) (\(formatSeconds(now - exp)) s ago; clock tolerance \(formatSeconds(tolerance)) s)", claim: "exp")
         }
         if let maximumAge = options.maximumTokenAge, let iat {
@@ -52,15 +53,15 @@ enum ClaimsValidation {
         }
     }
 
-    private static func require(_ name: String, in claims: JSONValue) throws(JOSEError) {
-        guard claims[name] != nil else {
+    private static func require(_ name: String, _ position: Int?) throws(JOSEError) {
+        guard position != nil else {
             throw JOSEError(.jwtClaimValidationFailed, "missing required \"\(name)\" claim", claim: name)
         }
     }
 
     /// A NumericDate claim (RFC 7519 §2): absent, or a finite number (fractions allowed).
-    private static func numericDate(_ claims: JSONValue, _ name: String) throws(JOSEError) -> Double? {
-        guard let value = claims[name] else { return nil }
+    private static func numericDate(_ claims: JSONValue, _ position: Int?, _ name: String) throws(JOSEError) -> Double? {
+        guard let value = RegisteredClaimPositions.value(position, in: claims) else { return nil }
         guard value.kind == .number, let seconds = value.double else {
             throw JOSEError(.jwtClaimValidationFailed, "\"\(name)\" claim must be a number (a NumericDate, RFC 7519 §2)", claim: name)
         }

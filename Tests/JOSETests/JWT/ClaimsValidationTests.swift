@@ -103,6 +103,27 @@ import JOSE
         #expect(verify([:], header: ["typ": 5])?.code == .jwsInvalid, "typ must be a string")
     }
 
+    /// The registered claims are found in one pass over the member names, which compares names after
+    /// decoding escapes: an escaped name is the same claim, and look-alikes are not.
+    @Test func registeredClaimNamesWithEscapes() {
+        func check(_ payloadJSON: String, _ configure: (inout JWTVerifyOptions) -> Void = { _ in }) -> JOSEError? {
+            let token = TestTokens.hmac(headerJSON: #"{"alg":"HS256"}"#, payloadJSON: payloadJSON)
+            let opts = options(configure)
+            return joseError { () throws(JOSEError) in try JWT.verify(token, keys: keys, options: opts) }
+        }
+        #expect(check(#"{"\u0065xp":1699999999}"#)?.code == .jwtExpired, "an escaped exp is exp")
+        #expect(check(#"{"e\u0078p":1699999999}"#)?.claim == "exp", "an escape in the middle of exp")
+        #expect(check(#"{"ex\/p":1699999999}"#) == nil, "ex/p is not exp")
+        #expect(check(#"{"exp\u0000":1699999999}"#) == nil, "exp followed by NUL is not exp")
+        #expect(check(#"{"\u0069ss":"https://a/"}"#) { $0.issuers = ["https://a/"] } == nil, "an escaped iss satisfies the issuer")
+        #expect(check(#"{"\u0069ss":"https://b/"}"#) { $0.issuers = ["https://a/"] }?.claim == "iss", "an escaped iss is checked")
+        #expect(check(#"{"ISS":"https://a/"}"#) { $0.issuers = ["https://a/"] }?.message.contains("missing") == true, "names are case-sensitive")
+        #expect(check(#"{"aud":"x","\u00e9ud":"y"}"#) { $0.audiences = ["x"] } == nil, "a non-ASCII three-byte name is no claim")
+        #expect(check(#"{"nbf":1700000001,"iat":1}"#)?.claim == "nbf", "nbf found beside iat")
+        #expect(check(#"{"sub":"alice","jti":"1"}"#) { $0.subject = "alice" } == nil, "sub found")
+        #expect(check(#"{"sub":"bob"}"#) { $0.subject = "alice" }?.claim == "sub", "sub checked")
+    }
+
     @Test func payloadMustBeAnObject() {
         let keys = self.keys
         let opts = options()
