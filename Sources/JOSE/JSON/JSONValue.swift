@@ -88,7 +88,10 @@ public struct JSONValue: Sendable {
     /// normalization, as RFC 7515 §4 and RFC 7519 §7.3 compare names and claims). Does not allocate.
     public func stringEquals(_ other: String) -> Bool {
         guard kind == .string else { return false }
-        var other = other
+        if let equal = other.utf8.withContiguousStorageIfAvailable({ q in stringEquals(utf8: q) }) {
+            return equal
+        }
+        var other = other  // a bridged or otherwise non-contiguous string: make it native UTF-8
         return other.withUTF8 { q in stringEquals(utf8: q) }
     }
 
@@ -182,6 +185,15 @@ public struct JSONValue: Sendable {
         guard kind == .object else { return nil }
         var key = key
         guard let found = key.withUTF8({ q in memberValueIndex(utf8: q) }) else { return nil }
+        return JSONValue(document: document, index: found)
+    }
+
+    /// The value of the member named by a literal: the library's own lookups (`alg`, `kid`...), which
+    /// need no Swift string and so no reference counting.
+    func member(_ name: StaticString) -> JSONValue? {
+        guard let found = memberValueIndex(utf8: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) else {
+            return nil
+        }
         return JSONValue(document: document, index: found)
     }
 

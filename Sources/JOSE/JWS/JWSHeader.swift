@@ -11,13 +11,13 @@ public struct JWSHeader: Sendable {
     public var json: JSONValue { document.root }
 
     /// `kid` (RFC 7515 §4.1.4), when present.
-    public var keyID: String? { json["kid"]?.string }
+    public var keyID: String? { json.member("kid")?.string }
 
     /// `typ` (RFC 7515 §4.1.9), when present.
-    public var type: String? { json["typ"]?.string }
+    public var type: String? { json.member("typ")?.string }
 
     /// `cty` (RFC 7515 §4.1.10), when present.
-    public var contentType: String? { json["cty"]?.string }
+    public var contentType: String? { json.member("cty")?.string }
 
     /// Any header member by name.
     public subscript(name: String) -> JSONValue? { json[name] }

@@ -21,14 +21,14 @@ enum ProtectedHeaderParsing {
         guard header.kind == .object else {
             throw JOSEError(.jwsInvalid, "the protected header must be a JSON object (RFC 7515 §4)")
         }
-        guard let algValue = header["alg"], algValue.kind == .string else {
+        guard let algValue = header.member("alg"), algValue.kind == .string else {
             throw JOSEError(.jwsInvalid, "the \"alg\" (Algorithm) Header Parameter is missing or not a string (RFC 7515 §4.1.1)")
         }
         let algorithm = try checkAlgorithm(algValue, allowed: allowed)
-        if let kid = header["kid"], kid.kind != .string {
+        if let kid = header.member("kid"), kid.kind != .string {
             throw JOSEError(.jwsInvalid, "the \"kid\" (Key ID) Header Parameter must be a string (RFC 7515 §4.1.4)")
         }
-        if let typ = header["typ"], typ.kind != .string {
+        if let typ = header.member("typ"), typ.kind != .string {
             throw JOSEError(.jwsInvalid, "the \"typ\" (Type) Header Parameter must be a string (RFC 7515 §4.1.9)")
         }
         try validateB64(header, isJWT: isJWT)
@@ -56,7 +56,7 @@ enum ProtectedHeaderParsing {
 
     /// `b64` (RFC 7797 §3): a boolean; `false` (an unencoded payload) is not supported.
     private static func validateB64(_ header: JSONValue, isJWT: Bool) throws(JOSEError) {
-        guard let b64 = header["b64"] else { return }
+        guard let b64 = header.member("b64") else { return }
         guard let flag = b64.bool else {
             throw JOSEError(.jwsInvalid, "the \"b64\" Header Parameter must be a boolean (RFC 7797 §3)")
         }
@@ -71,7 +71,7 @@ enum ProtectedHeaderParsing {
     /// extension parameters that are present in the header, understood, and not registered names.
     /// This library understands no extension for JWTs, and only `b64` for other JWS.
     static func validateCrit(_ header: JSONValue, isJWT: Bool) throws(JOSEError) {
-        guard let crit = header["crit"] else { return }
+        guard let crit = header.member("crit") else { return }
         guard crit.kind == .array, crit.count > 0 else {
             throw JOSEError(.jwsInvalid, "\"crit\" (Critical) Header Parameter must be a non-empty array of non-empty strings when present (RFC 7515 §4.1.11)")
         }

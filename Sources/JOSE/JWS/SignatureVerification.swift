@@ -65,7 +65,7 @@ enum SignatureVerification {
             }
         }
 
-        let kidValue = header.json["kid"]
+        let kidValue = header.json.member("kid")
         let found: Int?
         if let kidValue {
             found = keys.firstPosition(withKeyID: kidValue, where: attempt)

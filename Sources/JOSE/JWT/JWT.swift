@@ -24,7 +24,7 @@ public enum JWT {
     ///
     /// - Throws: ``JOSEError`` with a stable code and a message that says what to fix. Claims are never
     ///   read, and nothing of the payload is returned, unless the signature verified.
-    public static func verify(_ token: String, keys: JWKSet, options: JWTVerifyOptions) throws(JOSEError) -> Verified {
+    public static func verify(_ token: String, keys: borrowing JWKSet, options: borrowing JWTVerifyOptions) throws(JOSEError) -> Verified {
         try options.validate()
         return try withTokenBytes(token) { bytes throws(JOSEError) in
             try verify(bytes: bytes, keys: keys, options: options)

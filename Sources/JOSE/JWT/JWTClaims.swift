@@ -11,23 +11,23 @@ public struct JWTClaims: Sendable {
     public subscript(name: String) -> JSONValue? { json[name] }
 
     /// `iss` (RFC 7519 §4.1.1).
-    public var issuer: String? { json["iss"]?.string }
+    public var issuer: String? { json.member("iss")?.string }
     /// `sub` (RFC 7519 §4.1.2).
-    public var subject: String? { json["sub"]?.string }
+    public var subject: String? { json.member("sub")?.string }
     /// `aud` (RFC 7519 §4.1.3), as a list whether the token carries a string or an array.
     public var audience: [String] {
-        guard let aud = json["aud"] else { return [] }
+        guard let aud = json.member("aud") else { return [] }
         if let single = aud.string { return [single] }
         return aud.elements.compactMap(\.string)
     }
     /// `exp` (RFC 7519 §4.1.4), seconds since the epoch (possibly fractional).
-    public var expirationTime: Double? { json["exp"]?.double }
+    public var expirationTime: Double? { json.member("exp")?.double }
     /// `nbf` (RFC 7519 §4.1.5).
-    public var notBefore: Double? { json["nbf"]?.double }
+    public var notBefore: Double? { json.member("nbf")?.double }
     /// `iat` (RFC 7519 §4.1.6).
-    public var issuedAt: Double? { json["iat"]?.double }
+    public var issuedAt: Double? { json.member("iat")?.double }
     /// `jti` (RFC 7519 §4.1.7).
-    public var jwtID: String? { json["jti"]?.string }
+    public var jwtID: String? { json.member("jti")?.string }
 
     /// Decodes the claims into the caller's own `Decodable` type (no Foundation involved).
     ///
