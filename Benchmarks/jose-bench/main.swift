@@ -68,11 +68,18 @@ var failures = 0
 for benchCase in selected {
     FileHandle.standardError.write(Data("measuring \(benchCase.name)...\n".utf8))
     do {
-        var measurement = try Runner.measure(benchCase, settings: settings)
-        if let openssl, let reference = benchCase.openssl {
+        var measurement: Measurement
+        if let openssl, let reference = benchCase.openssl, benchCase.threads == nil {
             // Single thread: OpenSSL's default (CPU time) matches our median of batches, which
-            // leaves out batches another process interrupted. Multi-thread totals are wall-clock
-            // on both sides (-elapsed).
+            // leaves out batches another process interrupted.
+            measurement = try Runner.measurePaired(benchCase, settings: settings, pairs: options.pairs) {
+                try openssl.measure(reference, threads: 1, elapsed: false, fresh: true)
+            }
+        } else {
+            measurement = try Runner.measure(benchCase, settings: settings)
+        }
+        if measurement.openssl == nil, let openssl, let reference = benchCase.openssl {
+            // Multi-thread totals are wall-clock on both sides (-elapsed), measured once.
             measurement.openssl = try openssl.measure(reference, threads: benchCase.threads ?? 1, elapsed: benchCase.threads != nil)
         }
         measurements.append(measurement)

@@ -14,12 +14,17 @@ struct Measurement {
     let threads: Int?
     /// Multi-thread case only: the same runner on one thread, for the scaling ratio.
     let singleThreadOperationsPerSecond: Double?
-    /// Filled in by `--compare-openssl`.
+    /// Filled in by `--compare-openssl`: for paired cases, the run with the median rate.
     var openssl: OpenSSLFigure?
+    /// Paired cases: our rate over OpenSSL's for each (our phase, `openssl speed` run) pair, in order.
+    var pairedRatios: [Double] = []
 
-    /// Our rate divided by OpenSSL's: above 1 we are faster.
+    /// Our rate divided by OpenSSL's: above 1 we are faster. Paired cases: the median of the paired
+    /// ratios; otherwise our rate over the single OpenSSL figure.
     var ratioVsOpenSSL: Double? {
-        openssl.map { operationsPerSecond / $0.operationsPerSecond }
+        guard let openssl else { return nil }
+        if !pairedRatios.isEmpty { return Stats.median(pairedRatios) }
+        return operationsPerSecond / openssl.operationsPerSecond
     }
 
     /// Multi-thread throughput over one-thread throughput.

@@ -10,6 +10,8 @@ struct Options {
     var allowDebug = false
     var selfCheck = false
     var cpuTime = false
+    /// With --compare-openssl: timed phases of ours alternating with `openssl speed` runs.
+    var pairs = 3
 
     static let usage = """
         USAGE: swift run -c release jose-bench [options]
@@ -23,6 +25,10 @@ struct Options {
           --compare-openssl   Also run `openssl speed` for the matching primitive (if openssl is on
                               the PATH) and print its rate and the ratio ours / OpenSSL's.
           --json FILE         Write the results as JSON (schema in issue 7).
+          --pairs N           With --compare-openssl: alternate N timed phases of ours with N runs of
+                              `openssl speed` (default 3, 1-20). The ratio is the median of the N
+                              paired ratios, so a machine whose speed drifts during the run slows
+                              both sides of each pair alike; the notes give the range.
           --svg FILE          Write a bar chart of our rate against OpenSSL's (use with --compare-openssl).
           --cpu-time          Time single-thread cases by the thread's CPU time instead of wall-clock
                               time: steadier p99s and long operations on a loaded machine.
@@ -61,6 +67,12 @@ struct Options {
                 options.filters += parts
             case "--json": options.jsonPath = try value()
             case "--svg": options.svgPath = try value()
+            case "--pairs":
+                let text = try value()
+                guard let pairs = Int(text), (1...20).contains(pairs) else {
+                    throw UsageError("--pairs needs a whole number from 1 to 20, not '\(text)'")
+                }
+                options.pairs = pairs
             case "--compare-openssl": try flag(); options.compareOpenSSL = true
             case "--quick": try flag(); options.quick = true
             case "--cpu-time": try flag(); options.cpuTime = true

@@ -27,6 +27,49 @@ enum Runner {
             singleThreadOperationsPerSecond: nil)
     }
 
+    /// Measures a single-thread `benchCase` in `pairs` timed phases, each followed by one run of
+    /// `reference` (`openssl speed`), and records each phase's rate over the run's. The machine's
+    /// speed may drift during a run (a shared VM); a pair's two halves are seconds apart, so the
+    /// median of the paired ratios is steadier than our median over one OpenSSL figure.
+    static func measurePaired(
+        _ benchCase: BenchCase, settings: RunSettings, pairs: Int, reference: () throws -> OpenSSLFigure
+    ) throws -> Measurement {
+        precondition(benchCase.threads == nil, "paired measurement is for single-thread cases")
+        let workload = try benchCase.make()
+        try workload.validate()
+        var timer = BatchTimer(workload: workload, clock: settings.clock)
+        try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
+        try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
+        let roundsPerPhase = max(2, (settings.rounds + pairs - 1) / pairs)
+        var samples: [Double] = []
+        var ratios: [Double] = []
+        var figures: [OpenSSLFigure] = []
+        for _ in 0..<pairs {
+            var phase: [Double] = []
+            for _ in 0..<roundsPerPhase {
+                _ = try timer.round(nanoseconds: settings.roundNanoseconds, samples: &phase)
+            }
+            samples += phase
+            let figure = try reference()
+            figures.append(figure)
+            ratios.append(1e9 / Stats.median(phase) / figure.operationsPerSecond)
+        }
+        let median = Stats.median(samples)
+        var measurement = Measurement(
+            name: benchCase.name,
+            medianNanoseconds: median,
+            p99Nanoseconds: Stats.quantile(samples, 0.99),
+            operationsPerSecond: 1e9 / median,
+            allocationsPerOperation: try allocationsPerOperation(workload, atLeast: timer.batchSize),
+            inputBytes: benchCase.inputBytes,
+            threads: nil,
+            singleThreadOperationsPerSecond: nil)
+        let byRate = figures.sorted { $0.operationsPerSecond < $1.operationsPerSecond }
+        measurement.openssl = byRate[(byRate.count - 1) / 2]
+        measurement.pairedRatios = ratios
+        return measurement
+    }
+
     private static func measureThreaded(
         _ benchCase: BenchCase, threads: Int, allocationWorkload: Workload, settings: RunSettings
     ) throws -> Measurement {

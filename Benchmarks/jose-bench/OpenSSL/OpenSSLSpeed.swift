@@ -23,12 +23,13 @@ final class OpenSSLSpeed {
     }
 
     /// Measures `reference` with `threads` processes (`-multi`), dividing by wall-clock time when
-    /// `elapsed` (`-elapsed`), by CPU time otherwise.
-    func measure(_ reference: OpenSSLReference, threads: Int, elapsed: Bool) throws -> OpenSSLFigure {
+    /// `elapsed` (`-elapsed`), by CPU time otherwise. `fresh` runs the command even when an earlier
+    /// figure for it is cached (paired measurements need one run per pair).
+    func measure(_ reference: OpenSSLReference, threads: Int, elapsed: Bool, fresh: Bool = false) throws -> OpenSSLFigure {
         let arguments = reference.arguments(threads: threads, elapsed: elapsed)
         let command = "openssl " + arguments.joined(separator: " ")
         let rate: Double
-        if let cached = cache[arguments] {
+        if !fresh, let cached = cache[arguments] {
             rate = cached
         } else {
             let output = try run(arguments)

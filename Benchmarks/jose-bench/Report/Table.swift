@@ -24,6 +24,9 @@ enum Table {
                 }
             }
             var notes: [String] = []
+            if m.pairedRatios.count > 1, let low = m.pairedRatios.min(), let high = m.pairedRatios.max() {
+                notes.append("\(m.pairedRatios.count) pairs: \(Format.fixed(low, 2))-\(Format.fixed(high, 2))x")
+            }
             if let threads = m.threads, let scaling = m.scaling {
                 notes.append("\(threads) threads = \(Format.fixed(scaling, 2))x 1 thread")
             }
