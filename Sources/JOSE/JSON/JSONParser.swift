@@ -18,43 +18,45 @@ struct JSONParser {
         self.tape = tape
     }
 
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONError) -> [JSONTapeEntry] {
+    /// The tape entries to reserve for a text of `byteCount` bytes. Every value starts at a byte of its
+    /// own and real documents have far fewer values than bytes / 2 (a 1.3 KB claims set has about
+    /// 50), so up to 64 KiB the estimate is never exceeded; larger texts start from a smaller one and
+    /// are parsed again with ``retryCapacity(_:)`` if they run out of room.
+    static func tapeCapacity(_ byteCount: Int) -> Int {
+        byteCount <= 1 << 16 ? byteCount / 2 + 2 : byteCount / 8 + 64
+    }
+
+    /// Room for one value per byte, which no text exceeds.
+    static func retryCapacity(_ byteCount: Int) -> Int { byteCount + 1 }
+
+    /// Checks the size limit before anything is allocated for the text.
+    static func checkSize(_ byteCount: Int, limits: JSONLimits) throws(JSONError) {
         let maxBytes = min(max(limits.maxBytes, 0), Int(Int32.max))
-        guard input.count <= maxBytes else {
+        guard byteCount <= maxBytes else {
             throw JSONError(reason: .tooLarge(limit: maxBytes), offset: maxBytes)
         }
+    }
+
+    /// Validates `input` and writes its tape; returns the number of entries, or nil when `tape` ran
+    /// out of room (the caller retries with ``retryCapacity(_:)``).
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, into tape: UnsafeMutableBufferPointer<JSONTapeEntry>, limits: JSONLimits) throws(JSONError) -> Int? {
+        try checkSize(input.count, limits: limits)
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
             throw JSONError(reason: .byteOrderMark, offset: 0)
         }
-        // One tape allocation. Real documents have far fewer values than bytes / 2 (a 1.3 KB claims
-        // set has about 50); large ones start from a smaller estimate. Every value starts at a byte of
-        // its own, so a second attempt with room for `count + 1` entries cannot run out.
         // Nesting never exceeds the byte count, so the explicit stack needs no more than that.
         let maxDepth = max(limits.maxDepth, 0)
         let stackDepth = min(maxDepth, input.count)
-        var capacity = input.count <= 1 << 16 ? input.count / 2 + 2 : input.count / 8 + 64
-        while true {
-            var failure: JSONError?
-            var outOfRoom = false
-            let tape = [JSONTapeEntry](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                var parser = JSONParser(input, buffer)
-                do throws(JSONError) {
-                    try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * stackDepth + 2) { (stack) throws(JSONError) in
-                        try parser.run(maxDepth: maxDepth, stack: stack)
-                    }
-                } catch {
-                    failure = error
-                    outOfRoom = parser.outOfRoom
-                }
-                initialized = parser.count
+        var parser = JSONParser(input, tape)
+        do throws(JSONError) {
+            try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * stackDepth + 2) { (stack) throws(JSONError) in
+                try parser.run(maxDepth: maxDepth, stack: stack)
             }
-            if outOfRoom {
-                capacity = input.count + 1
-                continue
-            }
-            if let failure { throw failure }
-            return tape
+        } catch {
+            if parser.outOfRoom { return nil }
+            throw error
         }
+        return parser.count
     }
 
     @inline(__always)

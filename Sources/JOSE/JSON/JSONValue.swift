@@ -27,11 +27,11 @@ public struct JSONValue: Sendable {
         self.index = index
     }
 
-    @inline(__always) var entry: JSONTapeEntry { document.tape[index] }
+    @inline(__always) var entry: JSONTapeEntry { document.storage.entry(index) }
 
     /// The value's kind.
     public var kind: Kind {
-        switch document.bytes[Int(entry.start)] {
+        switch document.storage.byte(Int(entry.start)) {
         case UInt8(ascii: "{"): return .object
         case UInt8(ascii: "["): return .array
         case UInt8(ascii: "\""): return .string
@@ -44,15 +44,16 @@ public struct JSONValue: Sendable {
     /// The byte range of the value's exact text in ``JSONDocument/bytes`` (strings include their quotes).
     public var byteRange: Range<Int> { Int(entry.start)..<Int(entry.end) }
 
-    /// The value's exact text as carried (RFC 8259 §2), e.g. to print a payload without re-encoding.
-    public var rawBytes: ArraySlice<UInt8> { document.bytes[byteRange] }
+    /// A copy of the value's exact text as carried (RFC 8259 §2), e.g. to print a payload without
+    /// re-encoding.
+    public var rawBytes: [UInt8] { document.storage.withText { Array($0[byteRange]) } }
 
     /// Whether the value is `null`.
     public var isNull: Bool { kind == .null }
 
     /// The value of `true` or `false`; nil for other kinds.
     public var bool: Bool? {
-        switch document.bytes[Int(entry.start)] {
+        switch document.storage.byte(Int(entry.start)) {
         case UInt8(ascii: "t"): return true
         case UInt8(ascii: "f"): return false
         default: return nil
@@ -67,7 +68,7 @@ public struct JSONValue: Sendable {
         guard kind == .string else { return nil }
         let entry = entry
         let contents = JSONDuplicateNames.contents(entry)
-        return document.bytes.withUnsafeBufferPointer { p in
+        return document.storage.withText { p in
             if entry.aux & JSONTapeEntry.hasEscapes == 0 {
                 return String(decoding: UnsafeBufferPointer(rebasing: p[contents]), as: UTF8.self)
             }
@@ -100,7 +101,7 @@ public struct JSONValue: Sendable {
         let contents = JSONDuplicateNames.contents(entry)
         let escaped = entry.aux & JSONTapeEntry.hasEscapes != 0
         if !escaped && contents.count != q.count { return false }
-        return document.bytes.withUnsafeBufferPointer { p in
+        return document.storage.withText { p in
             JSONDecodedString.compare(p, contents, escaped: escaped, q, 0..<q.count, escaped: false) == 0
         }
     }
@@ -114,7 +115,7 @@ public struct JSONValue: Sendable {
         let entry = entry
         if entry.aux & JSONTapeEntry.hasFractionOrExponent == 0, entry.end - entry.start <= 18, kind == .number {
             // Plain integers of at most 18 digits cannot overflow: the common NumericDate case.
-            return document.bytes.withUnsafeBufferPointer { p in
+            return document.storage.withText { p in
                 var k = Int(entry.start)
                 let negative = p[k] == UInt8(ascii: "-")
                 if negative { k += 1 }
@@ -143,7 +144,7 @@ public struct JSONValue: Sendable {
     var exactInteger: (negative: Bool, magnitude: UInt64)? {
         guard kind == .number else { return nil }
         let range = byteRange
-        return document.bytes.withUnsafeBufferPointer { p in JSONNumber.exactInteger(p, range) }
+        return document.storage.withText { p in JSONNumber.exactInteger(p, range) }
     }
 
     /// The number as the nearest double (always finite: the document refuses numbers that are not);
@@ -152,7 +153,7 @@ public struct JSONValue: Sendable {
         guard kind == .number else { return nil }
         let entry = entry
         let range = byteRange
-        return document.bytes.withUnsafeBufferPointer { p in
+        return document.storage.withText { p in
             // Integers of at most 15 digits are exact doubles.
             if entry.aux & JSONTapeEntry.hasFractionOrExponent == 0, range.count <= 16 {
                 var k = range.lowerBound
@@ -201,8 +202,8 @@ public struct JSONValue: Sendable {
     /// that touches only names, with no reference counting per member. The scan starts at the member
     /// whose name is at tape index `from` (default: the first) and wraps around.
     func memberValueIndex(utf8 q: UnsafeBufferPointer<UInt8>, from: Int? = nil) -> Int? {
-        document.tape.withUnsafeBufferPointer { tape in
-            document.bytes.withUnsafeBufferPointer { p -> Int? in
+        document.storage.withTape { tape in
+            document.storage.withText { p -> Int? in
                 let object = tape[index]
                 guard p[Int(object.start)] == UInt8(ascii: "{"), object.aux > 0 else { return nil }
                 let first = index + 1, end = Int(object.next)
@@ -228,7 +229,7 @@ public struct JSONValue: Sendable {
     public subscript(index: Int) -> JSONValue? {
         guard kind == .array, index >= 0, index < count else { return nil }
         var k = self.index + 1
-        for _ in 0..<index { k = Int(document.tape[k].next) }
+        for _ in 0..<index { k = Int(document.storage.entry(k).next) }
         return JSONValue(document: document, index: k)
     }
 
@@ -261,7 +262,7 @@ public struct JSONValue: Sendable {
             public mutating func next() -> JSONValue? {
                 guard position < end else { return nil }
                 let value = JSONValue(document: document, index: position)
-                position = Int(document.tape[position].next)
+                position = Int(document.storage.entry(position).next)
                 return value
             }
         }
@@ -291,7 +292,7 @@ public struct JSONValue: Sendable {
                 guard position < end else { return nil }
                 let key = JSONValue(document: document, index: position)
                 let value = JSONValue(document: document, index: position + 1)
-                position = Int(document.tape[position + 1].next)
+                position = Int(document.storage.entry(position + 1).next)
                 return (key, value)
             }
         }
@@ -300,5 +301,7 @@ public struct JSONValue: Sendable {
 
 extension JSONValue: CustomStringConvertible {
     /// The value's exact text as carried.
-    public var description: String { String(decoding: rawBytes, as: UTF8.self) }
+    public var description: String {
+        document.storage.withText { String(decoding: UnsafeBufferPointer(rebasing: $0[byteRange]), as: UTF8.self) }
+    }
 }

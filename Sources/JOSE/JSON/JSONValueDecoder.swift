@@ -175,7 +175,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func member(_ key: Key) -> JSONValue? {
         var name = key.stringValue
         guard let found = name.withUTF8({ q in object.memberValueIndex(utf8: q, from: cursor.next) }) else { return nil }
-        cursor.next = Int(object.document.tape[found].next)
+        cursor.next = Int(object.document.storage.entry(found).next)
         return JSONValue(document: object.document, index: found)
     }
 

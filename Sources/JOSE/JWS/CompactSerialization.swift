@@ -77,6 +77,19 @@ func decodePart(_ bytes: UnsafeRawBufferPointer, part: String, code: JOSEError.C
     }
 }
 
+/// Decodes one base64url part of a token straight into a JSON document, naming the part (or, for
+/// invalid JSON, `what`) in the error.
+func decodeJSONPart(_ bytes: UnsafeRawBufferPointer, part: String, what: String, code: JOSEError.Code) throws(JOSEError) -> JSONDocument {
+    do {
+        return try JSONDocument.decodingBase64URL(bytes)
+    } catch {
+        switch error {
+        case .base64URL(let error): throw JOSEError(code, "the \(part) is not valid base64url: \(error)")
+        case .json(let error): throw JOSEError(code, "the \(what) is not valid JSON: \(error)")
+        }
+    }
+}
+
 /// Calls `body` with the UTF-8 bytes of `token`, without copying a native string.
 ///
 /// The closure given to `withUTF8` returns `Void`, so no generic metadata is looked up at run time

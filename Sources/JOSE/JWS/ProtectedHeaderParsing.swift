@@ -10,13 +10,7 @@ enum ProtectedHeaderParsing {
 
     /// Parses and checks the header in `encoded` (the first part of the token).
     static func parse(_ encoded: UnsafeRawBufferPointer, allowed: Set<JWSAlgorithm>, isJWT: Bool) throws(JOSEError) -> JWSHeader {
-        let bytes = try decodePart(encoded, part: "protected header (first part of the token)")
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(bytes: bytes)
-        } catch {
-            throw JOSEError(.jwsInvalid, "the protected header is not valid JSON: \(error)")
-        }
+        let document = try decodeJSONPart(encoded, part: "protected header (first part of the token)", what: "protected header", code: .jwsInvalid)
         let header = document.root
         guard header.kind == .object else {
             throw JOSEError(.jwsInvalid, "the protected header must be a JSON object (RFC 7515 §4)")

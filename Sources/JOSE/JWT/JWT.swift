@@ -41,13 +41,7 @@ public enum JWT {
     static func verify(bytes token: UnsafeRawBufferPointer, keys: JWKSet, options: JWTVerifyOptions, header: JWSHeader?) throws(JOSEError) -> Verified {
         let verified = try JWS.verifySignature(
             token, keys: keys, algorithms: options.algorithms, maximumTokenBytes: options.maximumTokenBytes, isJWT: true, header: header)
-        let payload = try decodePart(token.slice(verified.parts.payload), part: "payload (second part of the token)", code: .jwtInvalid)
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(bytes: payload)
-        } catch {
-            throw JOSEError(.jwtInvalid, "the JWT Claims Set is not valid JSON: \(error)")
-        }
+        let document = try decodeJSONPart(token.slice(verified.parts.payload), part: "payload (second part of the token)", what: "JWT Claims Set", code: .jwtInvalid)
         let now = options.clock.now()
         guard now.isFinite else {
             throw JOSEError(.invalidOptions, "the clock returned \(now), not a time: claims cannot be checked against it")

@@ -13,8 +13,8 @@ struct RegisteredClaimPositions {
     init(_ claims: JSONValue) {
         let document = claims.document
         let object = claims.index
-        document.tape.withUnsafeBufferPointer { tape in
-            document.bytes.withUnsafeBufferPointer { p in
+        document.storage.withTape { tape in
+            document.storage.withText { p in
                 let members = Int(tape[object].aux)
                 var k = object + 1
                 for _ in 0..<members {
