@@ -1,6 +1,6 @@
 /// A view of one value in a ``JSONDocument`` (RFC 8259 §3): cheap to copy, reading the document's
 /// bytes lazily. Accessors return nil when the value is of another kind; none allocates except
-/// ``string`` (the decoded Swift string) and ``description``.
+/// ``string`` (the decoded Swift string), ``rawBytes`` and ``description``.
 public struct JSONValue: Sendable {
     /// The kinds of JSON value (RFC 8259 §3).
     public enum Kind: Sendable, Equatable {
