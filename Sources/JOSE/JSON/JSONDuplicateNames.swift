@@ -2,8 +2,9 @@
 /// duplicates' meaning undefined; RFC 7515 §4 lets JOSE parsers reject them, and we do).
 ///
 /// Names compare after decoding escapes, so `"a"` and `"\u0061"` are duplicates. Each name gets an
-/// O(1) fingerprint of its decoded length and first and last 8 bytes. Objects of up to 32 members
-/// insert the fingerprints in a 64-slot open-addressing table on the stack (linear time, no heap);
+/// O(1) fingerprint of its decoded length and first and last 8 bytes. Objects of up to 8 members
+/// compare every pair of fingerprints; up to 32 members insert them in an open-addressing table on
+/// the stack of 32 or 64 slots, at most half full (linear time, no heap);
 /// larger ones sort by (fingerprint, decoded name), so a hostile object costs O(n log n) comparisons
 /// even when its fingerprints collide on purpose. Only equal fingerprints lead to a full comparison.
 enum JSONDuplicateNames {
@@ -20,19 +21,41 @@ enum JSONDuplicateNames {
         }
     }
 
+    /// Objects with at most this many members compare every pair of fingerprints (at most 28
+    /// comparisons, no table to clear).
+    static let pairwiseLimit = 8
+
     /// The tape index of the first duplicate name in document order, or nil.
     private static func smallObject(_ object: Int, _ count: Int, _ tape: UnsafeBufferPointer<JSONTapeEntry>, _ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        withUnsafeTemporaryAllocation(of: (fingerprint: UInt64, key: Int).self, capacity: 64) { table in
-            for slot in 0..<64 { table[slot] = (0, -1) }
+        if count <= pairwiseLimit {
+            return withUnsafeTemporaryAllocation(of: (fingerprint: UInt64, key: Int).self, capacity: pairwiseLimit) { names in
+                var key = object + 1
+                for m in 0..<count {
+                    let fingerprint = self.fingerprint(tape[key], p)
+                    for earlier in 0..<m where names[earlier].fingerprint == fingerprint && compare(names[earlier].key, key, tape, p) == 0 {
+                        return key
+                    }
+                    names[m] = (fingerprint, key)
+                    key = Int(tape[key + 1].next)
+                }
+                return nil
+            }
+        }
+        // An open-addressing table at most half full, cleared only as far as this object needs.
+        let slots = count <= 16 ? 32 : 64
+        let mask = slots - 1
+        let shift = UInt64(slots == 32 ? 59 : 58)
+        return withUnsafeTemporaryAllocation(of: (fingerprint: UInt64, key: Int).self, capacity: 64) { table in
+            for slot in 0..<slots { table[slot] = (0, -1) }
             var key = object + 1
             for _ in 0..<count {
                 let fingerprint = self.fingerprint(tape[key], p)
-                var slot = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                var slot = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> shift)
                 while table[slot].key >= 0 {
                     if table[slot].fingerprint == fingerprint && compare(table[slot].key, key, tape, p) == 0 {
                         return key
                     }
-                    slot = (slot + 1) & 63
+                    slot = (slot + 1) & mask
                 }
                 table[slot] = (fingerprint, key)
                 key = Int(tape[key + 1].next)

@@ -59,6 +59,38 @@ struct JSONFastPathTests {
         #expect(throws: JSONError(reason: .duplicateMemberName("https://example.com/claims/role"), offset: offset)) { try JSONDocument(text) }
     }
 
+    /// Every object size around the three duplicate-detection strategies (pairwise up to 8 members,
+    /// a 32- or 64-slot table up to 32, sorting above), with the duplicate at every pair of positions
+    /// (sampled above 17 members): the first repeated name is reported at its own offset.
+    @Test("duplicates found at every position for every detection strategy", arguments: [2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64])
+    func duplicatesAtEveryPosition(_ members: Int) throws {
+        let names = (0..<members).map { "claim_\($0)" }
+        func text(_ names: [String]) -> (String, [Int]) {
+            var text = "{"
+            var offsets: [Int] = []
+            for (k, name) in names.enumerated() {
+                if k > 0 { text += "," }
+                offsets.append(text.utf8.count)
+                text += "\"\(name)\":\(k)"
+            }
+            return (text + "}", offsets)
+        }
+        #expect(try JSONDocument(text(names).0).root.count == members, "\(members) distinct names parse")
+        var checked = 0
+        for later in 1..<members {
+            for earlier in 0..<later where members <= 17 || (earlier + later) % 7 == 0 || earlier == 0 || earlier == later - 1 {
+                var duplicated = names
+                // Half the cases spell the repeat with an escape, which the fingerprint must see through.
+                duplicated[later] = (earlier + later) % 2 == 0 ? names[earlier] : names[earlier].replacingFirstLetterWithEscape()
+                let (document, offsets) = text(duplicated)
+                #expect(throws: JSONError(reason: .duplicateMemberName(names[earlier]), offset: offsets[later]),
+                        "\(members) members, \(names[earlier]) repeated at position \(later)") { try JSONDocument(document) }
+                checked += 1
+            }
+        }
+        #expect(checked >= members - 1, "ran \(checked) cases")
+    }
+
     @Test func shortEscapedNamesMatchTheirPlainFingerprint() throws {
         for name in ["a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "é", "😀x"] {
             let escaped = name.unicodeScalars.map { scalar -> String in
@@ -73,6 +105,12 @@ struct JSONFastPathTests {
 }
 
 private extension String {
+    /// `claim_1` as `\u0063laim_1`.
+    func replacingFirstLetterWithEscape() -> String {
+        guard let first = unicodeScalars.first, first.value < 0x80 else { return self }
+        return "\\u00" + String(first.value, radix: 16) + String(dropFirst())
+    }
+
     func padding(toLength length: Int, withPad pad: Character) -> String {
         count >= length ? self : self + String(repeating: pad, count: length - count)
     }
