@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "JOSE", dependencies: ["JOSECrypto"]),
         // Remote JWK Sets, OIDC discovery, bearer authentication. Foundation allowed.
         .target(name: "JOSERemote", dependencies: ["JOSE"]),
-        .executableTarget(name: "jose", dependencies: ["JOSE", "JOSERemote"]),
+        // NIST CAVP .rsp files, read by `jose conformance` and by the tests.
+        .target(name: "CAVP"),
+        .executableTarget(name: "jose", dependencies: ["JOSE", "JOSERemote", "CAVP"]),
         // Counts heap allocations for jose-bench by defining malloc & co. over glibc's; linked only there.
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
         .executableTarget(
@@ -35,8 +37,8 @@ let package = Package(
             path: "Benchmarks/jose-bench"
         ),
         // Vector files, hex, NIST .rsp parsing and a seeded generator shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["CAVP"], path: "Tests/TestSupport"),
+        .testTarget(name: "JOSECryptoTests", dependencies: ["JOSECrypto", "TestSupport", "CAVP"]),
         .testTarget(name: "JOSETests", dependencies: ["JOSE", "TestSupport"]),
         .testTarget(name: "JOSERemoteTests", dependencies: ["JOSERemote"], exclude: ["Server"]),
         .testTarget(name: "JOSECLITests", dependencies: ["jose"]),

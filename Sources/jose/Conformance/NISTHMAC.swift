@@ -1,3 +1,4 @@
+import CAVP
 /// NIST CAVP `HMAC.rsp` (sections `[L=20|28|32|48|64]`): the first Tlen bytes of the HMAC of Msg
 /// under Key are Mac, and the verification call accepts only the full-length MAC.
 enum NISTHMAC {

@@ -1,3 +1,4 @@
+import CAVP
 import JOSECrypto
 
 /// NIST CAVP RSA files (FIPS 186-3): `SigVer15`/`SigVerPSS` (verify, expected `Result = P|F`) and

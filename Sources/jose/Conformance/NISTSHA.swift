@@ -1,3 +1,4 @@
+import CAVP
 /// NIST CAVP SHA-2 byte-oriented files (SHAVS §6.2–6.4): `SHA<n>ShortMsg.rsp`, `SHA<n>LongMsg.rsp`,
 /// `SHA<n>Monte.rsp`.
 enum NISTSHA {

@@ -1,3 +1,4 @@
+import CAVP
 import Foundation
 import JOSE
 

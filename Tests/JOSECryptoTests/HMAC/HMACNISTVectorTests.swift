@@ -1,3 +1,4 @@
+import CAVP
 import Testing
 import TestSupport
 import JOSECrypto

@@ -1,24 +1,32 @@
 /// A NIST CAVP response file (.rsp): `[section]` headers, `key = value` lines, records separated by
-/// blank lines, `#` comments, CRLF or LF line ends.
-struct RSPFile {
-    struct Record {
+/// blank lines, `#` comments, CRLF or LF line ends. Shared by `jose conformance` and the tests, which
+/// read the same files from `Vectors/nist`.
+public struct RSPFile: Sendable {
+    /// One group of `key = value` lines.
+    public struct Record: Sendable {
         /// The latest `[key = value]` header values, e.g. `["mod": "2048"]` or `["L": "32"]`.
-        var section: [String: String]
+        public var section: [String: String]
         /// Values of context keys (e.g. `n`, `e`) seen before the record.
-        var context: [String: String]
-        var fields: [String: String]
+        public var context: [String: String]
+        /// The record's own `key = value` lines.
+        public var fields: [String: String]
         /// 1-based line of the record's first field.
-        var line: Int
-        subscript(key: String) -> String? { fields[key] ?? context[key] }
+        public var line: Int
+        /// A field of the record, else of the context.
+        public subscript(key: String) -> String? { fields[key] ?? context[key] }
     }
 
-    private(set) var records: [Record] = []
+    /// The records in file order.
+    public private(set) var records: [Record] = []
     /// `# key: value` comment lines, e.g. `"Salt len": "10"`.
-    private(set) var comments: [String: String] = [:]
+    public private(set) var comments: [String: String] = [:]
 
     /// Parses `bytes`. A line whose key is in `contextKeys` updates the running context instead of
     /// starting or extending a record.
-    init(bytes: [UInt8], contextKeys: Set<String> = []) {
+    ///
+    /// Lines are split on the byte 0x0A with a trailing 0x0D dropped: Swift treats "\r\n" as one
+    /// `Character`, so splitting a `String` on "\n" would leave a CRLF file as a single line.
+    public init(bytes: [UInt8], contextKeys: Set<String> = []) {
         var section: [String: String] = [:]
         var context: [String: String] = [:]
         var current: [String: String] = [:]
@@ -67,5 +75,10 @@ struct RSPFile {
             current[key] = value
         }
         flush()
+    }
+
+    /// Parses the UTF-8 of `text` (see ``init(bytes:contextKeys:)``).
+    public init(text: String, contextKeys: Set<String> = []) {
+        self.init(bytes: Array(text.utf8), contextKeys: contextKeys)
     }
 }
