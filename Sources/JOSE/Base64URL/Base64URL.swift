@@ -103,8 +103,9 @@ public enum Base64URL {
     }
 
     /// Decodes strict unpadded base64url from `input` into `output` (at least `decodedCount(input.count)`
-    /// bytes) and returns the number of bytes written. This is the allocation-free entry point the JWS
-    /// verifier uses.
+    /// bytes) and returns the number of bytes written. Bytes of `output` past that count are never
+    /// touched; when it throws, the first `decodedCount(input.count)` bytes are unspecified. This is
+    /// the allocation-free entry point the JWS verifier uses.
     public static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(Base64URLError) -> Int {
         let n = input.count
         guard let count = decodedCount(n) else {
@@ -114,10 +115,11 @@ public enum Base64URL {
         guard n > 0, let src = input.baseAddress, let dst = output.baseAddress else { return 0 }
         var i = 0
         var o = 0
-        // Whole groups of four characters, each written as one 4-byte store while 4 bytes of room
-        // remain (the fourth byte is overwritten by the next group). Errors are collected in one
-        // word and checked once; the failure path then finds the first offending character.
-        let capacity = output.count
+        // Whole groups of four characters, each written as one 4-byte store while 4 bytes of the
+        // decoded length remain (the fourth byte is overwritten by the next group or the tail, never
+        // past `count`). Errors are collected in one word and checked once; the failure path then
+        // finds the first offending character.
+        let capacity = count
         var invalid: UInt32 = 0
         groupDecodeTable.withUnsafeBufferPointer { table in
             let t = table.baseAddress.unsafelyUnwrapped  // 1024 entries: k * 256 + byte is in range

@@ -8,7 +8,8 @@
 /// larger ones sort by (fingerprint, decoded name), so a hostile object costs O(n log n) comparisons
 /// even when its fingerprints collide on purpose. Only equal fingerprints lead to a full comparison.
 enum JSONDuplicateNames {
-    /// Objects with at most this many members use the table.
+    /// Objects with at most this many members use the pairwise comparison (up to 8) or the table;
+    /// larger ones are sorted.
     static let tableLimit = 32
 
     static func check(object: Int, count: Int, tape: UnsafeBufferPointer<JSONTapeEntry>, bytes p: UnsafeBufferPointer<UInt8>) throws(JSONError) {

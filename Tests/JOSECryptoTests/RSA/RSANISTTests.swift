@@ -1,5 +1,4 @@
 import CAVP
-import Foundation
 import Testing
 import TestSupport
 @testable import JOSECrypto
@@ -7,11 +6,6 @@ import TestSupport
 /// NIST CAVP FIPS 186-3 RSA signature files. Moduli of 1024 and 1536 bits are below RFC 7518's
 /// 2048-bit floor, so every key here is made with `.insecureAllowing(1024)`. SHA-1 and SHA-224
 /// records run through the internal SHA-1/SHA-224 (not offered by the public API); none is skipped.
-/// The file with CRLF turned into LF: Swift reads "\r\n" as one Character, which RSPFile's split on
-/// "\n" does not see.
-func lfText(_ path: String) throws -> String {
-    try Vectors.text(path).replacingOccurrences(of: "\r\n", with: "\n")
-}
 
 @Suite("RSA NIST CAVP")
 struct RSANISTTests {
@@ -20,7 +14,7 @@ struct RSANISTTests {
     /// rejection, which only an F record may produce.
     @Test("SigVer", arguments: ["SigVer15_186-3.rsp", "SigVerPSS_186-3.rsp"])
     func sigVer(_ name: String) throws {
-        let file = RSPFile(text: try lfText("nist/\(name)"), contextKeys: ["n", "p", "q"])
+        let file = RSPFile(text: try Vectors.text("nist/\(name)"), contextKeys: ["n", "p", "q"])
         var passed = 0, failed = 0, refusedKeys = 0
         for record in file.records {
             guard let result = record["Result"] else { continue }
@@ -51,7 +45,7 @@ struct RSANISTTests {
     /// SigGen15_186-3.rsp and SigGenPSS_186-3.rsp (PSS salt length 0): every S verifies.
     @Test("SigGen", arguments: ["SigGen15_186-3.rsp", "SigGenPSS_186-3.rsp"])
     func sigGen(_ name: String) throws {
-        let file = RSPFile(text: try lfText("nist/\(name)"), contextKeys: ["n", "e"])
+        let file = RSPFile(text: try Vectors.text("nist/\(name)"), contextKeys: ["n", "e"])
         var verified = 0
         for record in file.records {
             guard let signature = record["S"] else { continue }

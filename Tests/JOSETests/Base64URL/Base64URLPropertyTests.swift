@@ -94,4 +94,22 @@ struct Base64URLPropertyTests {
             #expect(written == length && output == bytes, "seed \(rng.seed) length \(length)")
         }
     }
+
+    /// A buffer larger than needed keeps every byte past the decoded ones (the 4-byte group stores
+    /// must stop at the decoded length, not at the buffer's end).
+    @Test("decode(_:into:) leaves the bytes past the result untouched")
+    func intoLargerBuffer() throws {
+        var rng = SeededRandom()
+        for length in 0...40 {
+            let bytes = rng.bytes(length)
+            let encoded = Array(Base64URL.encode(bytes).utf8)
+            var output = [UInt8](repeating: 0xA5, count: length + 8)
+            let written = try encoded.withUnsafeBytes { input in
+                try output.withUnsafeMutableBytes { try Base64URL.decode(input, into: $0) }
+            }
+            let where_ = "seed \(rng.seed) length \(length)"
+            #expect(written == length && Array(output[..<length]) == bytes, "\(where_): decoded bytes")
+            #expect(output[length...].allSatisfy { $0 == 0xA5 }, "\(where_): bytes past the result overwritten")
+        }
+    }
 }

@@ -42,7 +42,7 @@ struct JSONFastPathTests {
 
     /// Names whose fingerprints agree (same length, same first and last 8 bytes) but which differ.
     @Test func sameFingerprintDifferentNamesAreNotDuplicates() throws {
-        for members in [3, 40] {   // table path and sorting path
+        for members in [3, 12, 24, 40] {   // pairwise, 32-slot table, 64-slot table, sorting
             let names = (0..<members).map { "abcdefgh-\($0 % 10)\($0 / 10)-stuvwxyz" }
             let text = "{" + names.map { "\"\($0)\":1" }.joined(separator: ",") + "}"
             #expect(try JSONDocument(text).root.count == members)
