@@ -7,24 +7,13 @@ enum Runner {
         if let threads = benchCase.threads {
             return try measureThreaded(benchCase, threads: threads, allocationWorkload: workload, settings: settings)
         }
-        var timer = BatchTimer(workload: workload, clock: settings.clock)
-        try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
-        try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
+        var timer = try calibratedTimer(workload, settings: settings)
         var samples: [Double] = []
         samples.reserveCapacity(settings.rounds * Int(settings.roundNanoseconds / settings.batchTargetNanoseconds + 16))
         for _ in 0..<settings.rounds {
             _ = try timer.round(nanoseconds: settings.roundNanoseconds, samples: &samples)
         }
-        let median = Stats.median(samples)
-        return Measurement(
-            name: benchCase.name,
-            medianNanoseconds: median,
-            p99Nanoseconds: Stats.quantile(samples, 0.99),
-            operationsPerSecond: 1e9 / median,
-            allocationsPerOperation: try allocationsPerOperation(workload, atLeast: timer.batchSize),
-            inputBytes: benchCase.inputBytes,
-            threads: nil,
-            singleThreadOperationsPerSecond: nil)
+        return try singleThreadMeasurement(benchCase, samples: samples, workload: workload, batchSize: timer.batchSize)
     }
 
     /// Measures a single-thread `benchCase` in `pairs` timed phases, each followed by one run of
@@ -37,9 +26,7 @@ enum Runner {
         precondition(benchCase.threads == nil, "paired measurement is for single-thread cases")
         let workload = try benchCase.make()
         try workload.validate()
-        var timer = BatchTimer(workload: workload, clock: settings.clock)
-        try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
-        try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
+        var timer = try calibratedTimer(workload, settings: settings)
         let roundsPerPhase = max(2, (settings.rounds + pairs - 1) / pairs)
         var samples: [Double] = []
         var ratios: [Double] = []
@@ -54,20 +41,35 @@ enum Runner {
             figures.append(figure)
             ratios.append(1e9 / Stats.median(phase) / figure.operationsPerSecond)
         }
-        let median = Stats.median(samples)
-        var measurement = Measurement(
-            name: benchCase.name,
-            medianNanoseconds: median,
-            p99Nanoseconds: Stats.quantile(samples, 0.99),
-            operationsPerSecond: 1e9 / median,
-            allocationsPerOperation: try allocationsPerOperation(workload, atLeast: timer.batchSize),
-            inputBytes: benchCase.inputBytes,
-            threads: nil,
-            singleThreadOperationsPerSecond: nil)
+        var measurement = try singleThreadMeasurement(benchCase, samples: samples, workload: workload, batchSize: timer.batchSize)
         let byRate = figures.sorted { $0.operationsPerSecond < $1.operationsPerSecond }
         measurement.openssl = byRate[(byRate.count - 1) / 2]
         measurement.pairedRatios = ratios
         return measurement
+    }
+
+    /// A timer for `workload`, warmed up and calibrated to the settings' batch length.
+    private static func calibratedTimer(_ workload: Workload, settings: RunSettings) throws -> BatchTimer {
+        var timer = BatchTimer(workload: workload, clock: settings.clock)
+        try timer.warmUp(nanoseconds: settings.warmupNanoseconds)
+        try timer.calibrate(targetNanoseconds: settings.batchTargetNanoseconds)
+        return timer
+    }
+
+    /// The single-thread result from per-operation `samples`, with the allocation count.
+    private static func singleThreadMeasurement(
+        _ benchCase: BenchCase, samples: [Double], workload: Workload, batchSize: Int
+    ) throws -> Measurement {
+        let median = Stats.median(samples)
+        return Measurement(
+            name: benchCase.name,
+            medianNanoseconds: median,
+            p99Nanoseconds: Stats.quantile(samples, 0.99),
+            operationsPerSecond: 1e9 / median,
+            allocationsPerOperation: try allocationsPerOperation(workload, atLeast: batchSize),
+            inputBytes: benchCase.inputBytes,
+            threads: nil,
+            singleThreadOperationsPerSecond: nil)
     }
 
     private static func measureThreaded(
