@@ -102,10 +102,11 @@ public enum Base64URL {
         return .success(output)
     }
 
-    /// Decodes strict unpadded base64url from `input` into `output` (at least `decodedCount(input.count)`
-    /// bytes) and returns the number of bytes written. Bytes of `output` past that count are never
-    /// touched; when it throws, the first `decodedCount(input.count)` bytes are unspecified. This is
-    /// the allocation-free entry point the JWS verifier uses.
+    /// Decodes strict unpadded base64url (RFC 7515 §2) from `input` into `output` and returns the
+    /// number of bytes written. `output` must hold at least `decodedCount(input.count)` bytes (a
+    /// smaller buffer is a programming error and traps); bytes past the returned count are never
+    /// touched, and when it throws the first `decodedCount(input.count)` bytes are unspecified.
+    /// This is the allocation-free entry point the JWS verifier uses.
     public static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(Base64URLError) -> Int {
         let n = input.count
         guard let count = decodedCount(n) else {
